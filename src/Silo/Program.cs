@@ -1,0 +1,34 @@
+using System.CommandLine;
+using RiptOrleans.Silo.Cli;
+using RiptOrleans.Silo.Commands;
+
+namespace RiptOrleans.Silo;
+
+/// <summary>The `ript` executable: one root command whose subcommands are the areas of DESIGN §4.</summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("RiptOrleans: reinforcement post-training of robot policies (RIPT-VLA) on a MuJoCo simulation farm.");
+        root.Options.Add(CliLogging.VerbosityOption);
+        foreach (var command in Commands())
+            root.Subcommands.Add(command);
+
+        var parse = root.Parse(args);
+        CliLogging.Configure(parse.GetValue(CliLogging.VerbosityOption));
+        try
+        {
+            return await parse.InvokeAsync();
+        }
+        finally
+        {
+            await Serilog.Log.CloseAndFlushAsync();
+        }
+    }
+
+    /// <summary>Every top-level command; an area adds its command here.</summary>
+    internal static IEnumerable<Command> Commands() =>
+    [
+        BenchCommand.Create(),
+    ];
+}
