@@ -30,5 +30,6 @@ public static class Program
     internal static IEnumerable<Command> Commands() =>
     [
         BenchCommand.Create(),
+        RenderCommand.Create(),
     ];
 }
