@@ -1,0 +1,71 @@
+using RiptOrleans.Physics.Geometry;
+
+namespace RiptOrleans.Physics.Scenes.Fixtures;
+
+/// <summary>
+/// LIBERO's wooden/white cabinet: 0.255 x 0.22 x 0.218 m, origin at the bottom centre, three drawers on slide joints
+/// along local y opening toward local −y (range [−0.16, 0.01], damping 50, 3 kg each), handles on the −y face (spec A6.2).
+/// </summary>
+public sealed record Cabinet(string Name, Rgba Color) : IScenePart
+{
+    public static readonly string[] Levels = ["top", "middle", "bottom"];
+
+    /// <summary>Half extents of a drawer's interior region site (its frame is the drawer's).</summary>
+    public static readonly Vec3 RegionHalfSize = new(0.095, 0.07, 0.03);
+
+    /// <summary>Half extents of the top surface site.</summary>
+    public static readonly Vec3 TopSideHalfSize = new(0.125, 0.094, 0.0015);
+
+    private const double HalfX = 0.1275, HalfY = 0.11, Height = 0.218, Wall = 0.008, LevelHeight = (Height - Wall) / 3;
+
+    public double OriginHeight => 0;
+    double IScenePart.Height => Height;
+    public double Radius => 0.17;
+    public bool IsFree => false;
+
+    public string Joint(string level) => $"{Name}_{level}_level";
+    public string Drawer(string level) => $"{Name}_{level}_drawer";
+    public string Region(string level) => $"{Name}_{level}_region";
+    public string TopSide => $"{Name}_top_side";
+
+    /// <summary>Height of a level's drawer floor above the cabinet origin (top = 0).</summary>
+    private static double FloorZ(int level) => Wall + (2 - level) * LevelHeight;
+
+    public void Build(SceneBuilder scene, Vec3 position, double yaw)
+    {
+        var c = scene.World.Body(Name, position, Quat.FromYaw(yaw))
+            .Box($"{Name}_back", new(HalfX, Wall / 2, Height / 2), new(0, HalfY - Wall / 2, Height / 2), rgba: Color)
+            .Box($"{Name}_left", new(Wall / 2, HalfY, Height / 2), new(-HalfX + Wall / 2, 0, Height / 2), rgba: Color)
+            .Box($"{Name}_right", new(Wall / 2, HalfY, Height / 2), new(HalfX - Wall / 2, 0, Height / 2), rgba: Color)
+            .Box($"{Name}_roof", new(HalfX, HalfY, Wall / 2), new(0, 0, Height - Wall / 2), rgba: Color)
+            .Box($"{Name}_floor", new(HalfX, HalfY, Wall / 2), new(0, 0, Wall / 2), rgba: Color)
+            .Site(TopSide, new(0.004, 0.016, Height + 0.004), halfSize: TopSideHalfSize);
+        for (var level = 0; level < 3; level++)
+        {
+            var l = Levels[level];
+            var floor = FloorZ(level);
+            if (level > 0)
+                c.Box($"{Name}_shelf{level}", new(HalfX - Wall, HalfY - Wall, 0.002), new(0, 0, floor + LevelHeight - 0.002), rgba: Color);
+            var innerX = HalfX - Wall - 0.003;
+            var innerY = HalfY - Wall / 2 - 0.004;
+            var wallH = (LevelHeight - 0.012) / 2;
+            scene.ExcludeContact(Name, Drawer(l));
+            c.Body(Drawer(l), new(0, 0, floor))
+                .Inertial(3, new(0, 0, wallH), new(0.01, 0.01, 0.01))
+                .Slide(Joint(l), new(0, 1, 0), range: (-0.16, 0.01), damping: 50)
+                .Box(null, new(innerX, innerY, 0.003), new(0, 0, 0.003), rgba: Color)
+                .Box(null, new(innerX, 0.005, wallH), new(0, -innerY, wallH), rgba: Color)
+                .Box(null, new(innerX, 0.004, wallH), new(0, innerY, wallH), rgba: Color)
+                .Box(null, new(0.004, innerY, wallH), new(-innerX, 0, wallH), rgba: Color)
+                .Box(null, new(0.004, innerY, wallH), new(innerX, 0, wallH), rgba: Color)
+                // The handle: a bar 3 cm in front of the face, held by two posts.
+                .Capsule($"{Name}_{l}_handle", 0.007, 0.05, new(0, -innerY - 0.03, wallH + 0.008), Quat.FromAxisAngle(new(0, 1, 0), Math.PI / 2), Rgba.Grey)
+                .Box(null, new(0.004, 0.015, 0.004), new(-0.045, -innerY - 0.017, wallH + 0.008), rgba: Rgba.Grey)
+                .Box(null, new(0.004, 0.015, 0.004), new(0.045, -innerY - 0.017, wallH + 0.008), rgba: Rgba.Grey)
+                .Site(Region(l), new(0, 0, RegionHalfSize.Z + 0.004), halfSize: RegionHalfSize);
+        }
+    }
+
+    /// <summary>Point on a drawer's handle bar in the cabinet frame at q = 0 (experts grasp here).</summary>
+    public static Vec3 HandleOffset(int level) => new(0, -(HalfY - Wall / 2 - 0.004) - 0.03, FloorZ(level) + (LevelHeight - 0.012) / 2 + 0.008);
+}
