@@ -40,6 +40,9 @@ public sealed record TaskSpec(string Suite, string Name, string Instruction, int
     /// <summary>Places objects per context; LIBERO-style regions unless the task brings its own (MetaWorld's boxes).</summary>
     public Contexts.IInitSampler Sampler { get; init; } = Contexts.RegionInitSampler.Instance;
 
+    /// <summary>Creates this task's scripted expert for one env (null while a task has none).</summary>
+    public Func<TaskModel, Experts.IExpert>? Expert { get; init; }
+
     /// <summary>Control steps with a no-op action after placement, so dropped objects settle before the first observation.</summary>
     public int SettleSteps { get; init; } = 10;
 
