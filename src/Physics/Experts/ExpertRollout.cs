@@ -1,3 +1,4 @@
+using RiptOrleans.Physics.Geometry;
 using RiptOrleans.Physics.Envs;
 using RiptOrleans.Physics.Tasks;
 using RiptOrleans.Physics.Tasks.Contexts;
@@ -31,7 +32,7 @@ public static class ExpertRollout
             expert.Act(env, action);
             if (noise > 0)
                 for (var i = 0; i < action.Length; i++)
-                    action[i] = Math.Clamp(action[i] + noise * Gaussian(rng), -1, 1);
+                    action[i] = Math.Clamp(action[i] + noise * rng.NextGaussian(), -1, 1);
             var result = env.Step(action, obs);
             if (record)
             {
@@ -44,10 +45,4 @@ public static class ExpertRollout
         return new Episode(context, false, FailureReasons.Timeout, spec.Horizon, observations, actions);
     }
 
-    private static double Gaussian(Random rng)
-    {
-        var u1 = 1.0 - rng.NextDouble();
-        var u2 = rng.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
-    }
 }

@@ -26,7 +26,7 @@ public sealed record BoxInitSampler(IReadOnlyList<BoxInitSampler.Range> Ranges, 
             sample.Clear();
             foreach (var r in Ranges)
             {
-                var p = new Vec3(Uniform(rng, r.Low.X, r.High.X), Uniform(rng, r.Low.Y, r.High.Y), Uniform(rng, r.Low.Z, r.High.Z));
+                var p = new Vec3(rng.NextUniform(r.Low.X, r.High.X), rng.NextUniform(r.Low.Y, r.High.Y), rng.NextUniform(r.Low.Z, r.High.Z));
                 if (r.RelativeTo is { } anchor)
                     p += sample.TryGetValue(anchor, out var a) ? a : throw new InvalidOperationException(
                         $"task {task.Spec.Id}: range of '{r.Body}' is relative to '{anchor}', which is not sampled before it");
@@ -52,5 +52,4 @@ public sealed record BoxInitSampler(IReadOnlyList<BoxInitSampler.Range> Ranges, 
         }
     }
 
-    private static double Uniform(Random rng, double lo, double hi) => lo + (hi - lo) * rng.NextDouble();
 }

@@ -23,7 +23,7 @@ public static class ContextSampler
         if (spec.Robot == RobotKind.Panda)
         {
             for (var i = 0; i < PandaArm.ArmDofs; i++)
-                qpos[model.JointQposAddress(model.JointId(PandaArm.JointName(i)))] = PandaArm.InitQpos[i] + ArmNoise * Gaussian(rng);
+                qpos[model.JointQposAddress(model.JointId(PandaArm.JointName(i)))] = PandaArm.InitQpos[i] + ArmNoise * rng.NextGaussian();
             qpos[model.JointQposAddress(model.JointId(PandaArm.LeftFingerJoint))] = PandaArm.InitFingerQpos[0];
             qpos[model.JointQposAddress(model.JointId(PandaArm.RightFingerJoint))] = PandaArm.InitFingerQpos[1];
         }
@@ -56,10 +56,4 @@ public static class ContextSampler
     /// <summary>The free joint of a loose part is named after its body.</summary>
     public static string FreeJointName(string partName) => $"{partName}_joint";
 
-    private static double Gaussian(Random rng)
-    {
-        var u1 = 1.0 - rng.NextDouble();
-        var u2 = rng.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
-    }
 }
