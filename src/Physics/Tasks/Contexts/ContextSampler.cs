@@ -55,5 +55,4 @@ public static class ContextSampler
 
     /// <summary>The free joint of a loose part is named after its body.</summary>
     public static string FreeJointName(string partName) => $"{partName}_joint";
-
 }
