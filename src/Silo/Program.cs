@@ -31,5 +31,8 @@ public static class Program
     [
         BenchCommand.Create(),
         RenderCommand.Create(),
+        TasksCommand.Create(),
+        ExpertsCommand.Create(),
+        DemosCommand.Create(),
     ];
 }

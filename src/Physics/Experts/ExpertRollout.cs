@@ -14,7 +14,9 @@ public static class ExpertRollout
     /// <summary>Runs the task's expert from <paramref name="context"/> until success, failure or the horizon.</summary>
     /// <param name="noise">Std of Gaussian noise added to every action entry before clipping (MetaWorld demos: 0.2).</param>
     /// <param name="record">Keep observations and actions (demonstrations) or only the outcome (success rates).</param>
-    public static Episode Run(ManipulationEnv env, TaskContext context, double noise = 0, int noiseSeed = 0, bool record = false)
+    /// <param name="onObservation">Called with the state after reset and after every step (e.g. to render frames).</param>
+    public static Episode Run(ManipulationEnv env, TaskContext context, double noise = 0, int noiseSeed = 0, bool record = false,
+        Action<Mujoco.MjData>? onObservation = null)
     {
         var spec = env.Task.Spec;
         var factory = spec.Expert ?? throw new InvalidOperationException($"task {spec.Id} has no scripted expert");
@@ -27,6 +29,7 @@ public static class ExpertRollout
         env.Reset(context, obs);
         expert.Reset(env);
         if (record) observations.Add((float[])obs.Clone());
+        onObservation?.Invoke(env.Data);
         for (var t = 0; t < spec.Horizon; t++)
         {
             expert.Act(env, action);
@@ -34,6 +37,7 @@ public static class ExpertRollout
                 for (var i = 0; i < action.Length; i++)
                     action[i] = Math.Clamp(action[i] + noise * rng.NextGaussian(), -1, 1);
             var result = env.Step(action, obs);
+            onObservation?.Invoke(env.Data);
             if (record)
             {
                 actions.Add((double[])action.Clone());

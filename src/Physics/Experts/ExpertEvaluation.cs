@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using RiptOrleans.Physics.Envs;
+using RiptOrleans.Physics.Tasks;
+using RiptOrleans.Physics.Tasks.Contexts;
+using Serilog;
+
+namespace RiptOrleans.Physics.Experts;
+
+/// <summary>Success of a task's scripted expert over its evaluation contexts.</summary>
+public sealed record ExpertScore(string TaskId, int Episodes, int Successes, double MeanSteps, IReadOnlyDictionary<string, int> FailureReasons)
+{
+    public double SuccessRate => Episodes == 0 ? 0 : (double)Successes / Episodes;
+}
+
+/// <summary>Runs scripted experts on the first N evaluation contexts of tasks, episodes spread over threads.</summary>
+public static class ExpertEvaluation
+{
+    private static readonly ILogger Logger = Log.ForContext(typeof(ExpertEvaluation));
+
+    /// <param name="onEpisode">Called after each episode (from worker threads), e.g. to advance a progress bar.</param>
+    public static IReadOnlyList<ExpertScore> Run(IReadOnlyList<TaskSpec> tasks, int inits, int threads, Action? onEpisode = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(inits, 1);
+        var models = tasks.Select(TaskModel.Compile).ToList();
+        try
+        {
+            var contexts = models.Select(m => ContextSet.Create(m, ContextSplit.Eval, inits)).ToList();
+            var outcomes = new ConcurrentBag<(int Task, ExpertRollout.Episode Episode)>();
+            var work = Enumerable.Range(0, models.Count).SelectMany(t => Enumerable.Range(0, inits).Select(i => (t, i))).ToList();
+            Parallel.ForEach(work, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, item =>
+            {
+                using var env = new ManipulationEnv(models[item.t]);
+                var episode = ExpertRollout.Run(env, contexts[item.t][item.i]);
+                outcomes.Add((item.t, episode));
+                onEpisode?.Invoke();
+            });
+            var scores = new List<ExpertScore>();
+            for (var t = 0; t < models.Count; t++)
+            {
+                var mine = outcomes.Where(o => o.Task == t).Select(o => o.Episode).ToList();
+                var reasons = mine.Where(e => !e.Success).GroupBy(e => e.FailureReason ?? "unknown").ToDictionary(g => g.Key, g => g.Count());
+                var score = new ExpertScore(tasks[t].Id, mine.Count, mine.Count(e => e.Success), mine.Average(e => e.Steps), reasons);
+                Logger.Information("Expert {TaskId}: {Successes}/{Episodes}", score.TaskId, score.Successes, score.Episodes);
+                scores.Add(score);
+            }
+            return scores;
+        }
+        finally
+        {
+            foreach (var m in models) m.Dispose();
+        }
+    }
+}

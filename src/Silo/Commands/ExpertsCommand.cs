@@ -1,0 +1,63 @@
+using System.CommandLine;
+using RiptOrleans.Physics.Experts;
+using RiptOrleans.Silo.Cli;
+using Spectre.Console;
+
+namespace RiptOrleans.Silo.Commands;
+
+/// <summary>`ript experts`: success rate of every task's scripted expert on its evaluation contexts.</summary>
+internal static class ExpertsCommand
+{
+    private static readonly Option<string> SuiteOption = new("--suite", "-s") { Description = "Suite to evaluate (default: every suite)." };
+    private static readonly Option<string> TaskOption = new("--task", "-t") { Description = "One task (id or unique name)." };
+    private static readonly Option<int> InitsOption = new("--inits") { Description = "Evaluation contexts per task.", DefaultValueFactory = _ => 50 };
+    private static readonly Option<int> ThreadsOption = new("--threads") { Description = "Worker threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
+    private static readonly Option<bool> JsonOption = new("--json") { Description = "Print one JSON object (DESIGN §4) as the last line." };
+
+    public static Command Create()
+    {
+        var command = new Command("experts", "Success rate of the scripted experts on the evaluation contexts.");
+        foreach (var o in new Option[] { SuiteOption, TaskOption, InitsOption, ThreadsOption, JsonOption })
+            command.Options.Add(o);
+        command.SetAction(parse => Run(parse.GetValue(SuiteOption), parse.GetValue(TaskOption), parse.GetValue(InitsOption),
+            parse.GetValue(ThreadsOption), parse.GetValue(JsonOption)));
+        return command;
+    }
+
+    internal static int Run(string? suite, string? task, int inits, int threads, bool json)
+    {
+        if (inits is < 1 or > 50)
+            return CommandExit.Usage("experts", $"--inits must be in [1, 50], got {inits}");
+        if (threads < 1)
+            return CommandExit.Usage("experts", $"--threads must be ≥ 1, got {threads}");
+        var (tasks, error) = TaskSelection.Resolve(task, suite, allowAll: true);
+        if (error is not null)
+            return CommandExit.Usage("experts", error);
+        var missing = tasks.Where(t => t.Expert is null).Select(t => t.Id).ToList();
+        tasks = tasks.Where(t => t.Expert is not null).ToList();
+        if (tasks.Count == 0)
+            return CommandExit.Failed("experts", $"no scripted expert for: {string.Join(", ", missing)}");
+        var scores = ProgressBar.Run("expert episodes", tasks.Count * inits, tick => ExpertEvaluation.Run(tasks, inits, threads, tick));
+        var mean = scores.Average(s => s.SuccessRate);
+        if (json)
+        {
+            JsonOutput.Print(new
+            {
+                Suite = suite ?? (tasks.Select(t => t.Suite).Distinct().Count() == 1 ? tasks[0].Suite : "all"),
+                Tasks = scores.Select(s => new { Task = s.TaskId, s.SuccessRate, s.Episodes, s.MeanSteps, s.FailureReasons }),
+                MeanSuccessRate = mean,
+                WithoutExpert = missing,
+            });
+            return CommandExit.Ok;
+        }
+        var table = new Table().AddColumns("task", "success", "episodes", "mean steps", "failures");
+        foreach (var s in scores)
+            table.AddRow(Markup.Escape(s.TaskId), $"{s.SuccessRate:P0}", s.Episodes.ToString(), $"{s.MeanSteps:F0}",
+                Markup.Escape(string.Join(", ", s.FailureReasons.Select(r => $"{r.Key} x{r.Value}"))));
+        AnsiConsole.Write(table);
+        AnsiConsole.WriteLine($"mean success rate {mean:P1} over {scores.Count} tasks");
+        if (missing.Count > 0)
+            AnsiConsole.WriteLine($"no expert yet: {string.Join(", ", missing)}");
+        return CommandExit.Ok;
+    }
+}
