@@ -1,0 +1,81 @@
+using System.Text.Json;
+using RiptOrleans.Silo.Commands;
+
+namespace RiptOrleans.Silo.Tests.Commands;
+
+/// <summary>Smoke tests of `ript tasks`, `ript experts` and `ript demos` with tiny budgets.</summary>
+[Collection("Console")]
+[Trait("Category", "Fast")]
+public class TaskCommandsTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("ript-tasks-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static (int Code, string Stdout, string Stderr) Capture(Func<int> run)
+    {
+        var (oldOut, oldErr) = (Console.Out, Console.Error);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        Console.SetOut(stdout);
+        Console.SetError(stderr);
+        try
+        {
+            return (run(), stdout.ToString(), stderr.ToString());
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldErr);
+        }
+    }
+
+    [Fact]
+    public void Tasks_Json_ListsEverySuiteWithInstructionsAndHorizons()
+    {
+        var (code, stdout, _) = Capture(() => TasksCommand.Run(null, json: true));
+
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(stdout.TrimEnd().Split('\n')[^1]);
+        var suites = doc.RootElement.GetProperty("suites").EnumerateArray().ToList();
+        var mini = suites.Single(s => s.GetProperty("suite").GetString() == "libero-mini");
+        Assert.Equal(16, mini.GetProperty("tasks").GetArrayLength());
+        var first = mini.GetProperty("tasks")[0];
+        Assert.Equal("close the top drawer of the cabinet", first.GetProperty("instruction").GetString());
+        Assert.True(first.GetProperty("horizon").GetInt32() > 0);
+    }
+
+    [Fact]
+    public void Tasks_UnknownSuite_IsBadUsageListingTheSuites()
+    {
+        var (code, _, stderr) = Capture(() => TasksCommand.Run("nope", json: false));
+
+        Assert.Equal(2, code);
+        Assert.Contains("libero-mini", stderr);
+    }
+
+    [Fact]
+    public void Experts_UnknownTask_IsBadUsageListingKnownTasks()
+    {
+        var (code, _, stderr) = Capture(() => ExpertsCommand.Run(null, "no-such-task", 1, 1, json: true));
+
+        Assert.Equal(2, code);
+        Assert.Contains("unknown task 'no-such-task'", stderr);
+        Assert.Contains("metaworld-mini/reach", stderr);
+    }
+
+    [Fact]
+    public void Experts_InitsOutOfRange_IsBadUsage()
+    {
+        Assert.Equal(2, Capture(() => ExpertsCommand.Run("metaworld-mini", null, 0, 1, json: true)).Code);
+    }
+
+    [Fact]
+    public void Demos_WithoutOut_IsBadUsageNamingTheOption()
+    {
+        var (code, _, stderr) = Capture(() => DemosCommand.Run(null, "metaworld-mini/reach", 1, null, 0.0, false, 64, json: true));
+
+        Assert.Equal(2, code);
+        Assert.Contains("--out", stderr);
+    }
+}
