@@ -240,4 +240,29 @@ public class MjDataTests
         Assert.Equal(model.Nv, data.QfrcApplied.Length);
         Assert.Equal(1.0, data.Xquat[0]);   // world body: identity
     }
+
+    [Fact]
+    public void Step_MujocoErrorInsideStep_ThrowsAndDataRecoversAfterReset()
+    {
+        using var model = MjModel.FromXml(Scenes.TinyStack, "tiny-stack");
+        void Overflow()
+        {
+            using var data = new MjData(model);
+            var e = Assert.Throws<MujocoException>(() => data.Step(1000));
+            Assert.Equal(-2, e.Code);
+            Assert.Contains("Stack overflow", e.Message);
+            Assert.Equal("tiny-stack", e.Input);
+            data.Reset();
+            data.Step(10);
+            Assert.Equal(0.02, data.Time, 12);
+        }
+
+        Overflow();
+        // mju_error's jump target is per thread: the same on another thread.
+        Exception? error = null;
+        var t = new Thread(() => error = Record.Exception(Overflow));
+        t.Start();
+        t.Join();
+        Assert.Null(error);
+    }
 }

@@ -63,4 +63,16 @@ internal static class Scenes
   </worldbody>
 </mujoco>
 """;
+
+    /// <summary>Two boxes falling onto a floor with a tiny MuJoCo stack: contacts overflow it, and mju_error fires.</summary>
+    public const string TinyStack = """
+<mujoco model="tiny_stack">
+  <size nstack="400"/>
+  <worldbody>
+    <geom type="plane" size="1 1 0.1"/>
+    <body pos="0 0 0.5"><freejoint/><geom type="box" size="0.1 0.1 0.1"/></body>
+    <body pos="0.1 0 0.8"><freejoint/><geom type="box" size="0.1 0.1 0.1"/></body>
+  </worldbody>
+</mujoco>
+""";
 }
