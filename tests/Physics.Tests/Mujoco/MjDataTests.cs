@@ -95,6 +95,11 @@ public class MjDataTests
         var second = Run(data);
         Assert.Equal(first, second);
 
+        // A fresh data restored from the snapshot follows the same trajectory too.
+        using var fresh = new MjData(model);
+        fresh.SetState(snapshot);
+        Assert.Equal(first, Run(fresh));
+
         static double[] Run(MjData d)
         {
             var trace = new List<double>();

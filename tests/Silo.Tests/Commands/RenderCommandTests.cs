@@ -2,6 +2,7 @@ using RiptOrleans.Silo.Commands;
 
 namespace RiptOrleans.Silo.Tests.Commands;
 
+[Collection("Console")]
 [Trait("Category", "Fast")]
 public class RenderCommandTests : IDisposable
 {
