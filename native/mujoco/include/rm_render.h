@@ -20,9 +20,11 @@ typedef struct rm_render rm_render;   // opaque: GL context + mjrContext + mjvSc
 
 // Creates a context on the calling thread for frames of width x height of model m; samples is the
 // MSAA sample count of the offscreen buffer (negative: the model's visual/quality/offsamples).
-// Shadows, reflections and skybox start off. The GL platform comes from MUJOCO_GL ("osmesa" by
-// default, "egl"); RM_E_UNSUPPORTED for other values or egl without EGL, RM_E_GL if GL fails.
-RM_API int rm_render_new(const rm_model* m, int width, int height, int samples, rm_render** ctx);
+// Shadows, reflections and skybox start off. gl names the GL platform, "osmesa" or "egl"; NULL or ""
+// reads the MUJOCO_GL environment variable (default osmesa). RM_E_UNSUPPORTED for other values or
+// egl without EGL compiled in, RM_E_GL if the GL context cannot be made.
+RM_API int rm_render_new(const rm_model* m, int width, int height, int samples, const char* gl,
+                         rm_render** ctx);
 
 // Frees a context; NULL is allowed. Best called from the creating thread (OSMesa also allows others).
 RM_API void rm_render_free(rm_render* ctx);

@@ -222,14 +222,14 @@ static void rm__destroy(rm_render* r) {
   free(r);
 }
 
-int rm_render_new(const rm_model* m, int width, int height, int samples, rm_render** ctx) {
+int rm_render_new(const rm_model* m, int width, int height, int samples, const char* gl, rm_render** ctx) {
   if (!rm__enter()) return RM_E_VERSION;
   if (!m || !ctx) return rm__fail(RM_E_ARG, "rm_render_new: m and ctx must not be NULL");
   *ctx = NULL;
   if (width <= 0 || height <= 0 || width > 8192 || height > 8192)
     return rm__fail(RM_E_ARG, "render size must be in [1, 8192], got %dx%d", width, height);
 
-  const char* gl = getenv("MUJOCO_GL");
+  if (!gl || !gl[0]) gl = getenv("MUJOCO_GL");
   int backend;
   if (!gl || !gl[0] || strcmp(gl, "osmesa") == 0) backend = RM_GL_OSMESA;
   else if (strcmp(gl, "egl") == 0) backend = RM_GL_EGL;

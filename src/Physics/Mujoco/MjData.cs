@@ -15,7 +15,7 @@ public sealed unsafe class MjData : IDisposable
     public MjData(MjModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ObjectDisposedException.ThrowIf(model.Handle.IsClosed, model);
+        ObjectDisposedException.ThrowIf(model.IsDisposed, model);
         Model = model;
         MujocoNative.Check(MujocoNative.rm_data_new(model.Handle, out _handle), model.Source);
         _handle.KeepAlive(model.Handle);

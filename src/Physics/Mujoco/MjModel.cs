@@ -11,6 +11,7 @@ public sealed unsafe class MjModel : IDisposable
     private readonly int[] _sizes;
     private readonly nint[] _fields;
     private readonly int[] _fieldLengths;
+    private volatile bool _disposed;
 
     private MjModel(ModelHandle handle, string source)
     {
@@ -103,19 +104,19 @@ public sealed unsafe class MjModel : IDisposable
 
     internal ReadOnlySpan<int> IntField(MjModelField field)
     {
-        ObjectDisposedException.ThrowIf(Handle.IsClosed, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         return new ReadOnlySpan<int>((void*)_fields[(int)field], _fieldLengths[(int)field]);
     }
 
     internal ReadOnlySpan<double> NumField(MjModelField field)
     {
-        ObjectDisposedException.ThrowIf(Handle.IsClosed, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         return new ReadOnlySpan<double>((void*)_fields[(int)field], _fieldLengths[(int)field]);
     }
 
     internal ReadOnlySpan<byte> ByteField(MjModelField field)
     {
-        ObjectDisposedException.ThrowIf(Handle.IsClosed, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         return new ReadOnlySpan<byte>((void*)_fields[(int)field], _fieldLengths[(int)field]);
     }
 
@@ -244,5 +245,13 @@ public sealed unsafe class MjModel : IDisposable
         return id;
     }
 
-    public void Dispose() => Handle.Dispose();
+    /// <summary>True once <see cref="Dispose"/> ran (the native model may live on for data still using it).</summary>
+    internal bool IsDisposed => _disposed;
+
+    /// <summary>Releases the model; its native memory lives on until the last MjData or Renderer using it is disposed.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        Handle.Dispose();
+    }
 }

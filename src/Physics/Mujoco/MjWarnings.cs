@@ -14,6 +14,9 @@ public sealed record MjWarnings
         _lastInfo = lastInfo;
     }
 
+    /// <summary>Counts per kind, indexed by <see cref="MjWarning"/>.</summary>
+    public IReadOnlyList<int> Counts => Array.AsReadOnly(_counts);
+
     /// <summary>How many times a kind was raised since the last reset or clear.</summary>
     public int Count(MjWarning kind) => _counts[(int)kind];
 

@@ -10,8 +10,8 @@ internal static unsafe partial class MujocoNative
     internal const int RM_RENDER_REFLECTION = 2;
     internal const int RM_RENDER_SKYBOX = 4;
 
-    [LibraryImport(Library)]
-    internal static partial int rm_render_new(ModelHandle m, int width, int height, int samples, out RenderHandle ctx);
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int rm_render_new(ModelHandle m, int width, int height, int samples, string? gl, out RenderHandle ctx);
 
     [LibraryImport(Library)]
     internal static partial void rm_render_free(nint ctx);

@@ -17,16 +17,21 @@ public sealed unsafe class Renderer : IDisposable
     private readonly int _threadId;
     private bool _shadows, _reflections, _skybox;
 
-    /// <summary>Creates a renderer of width x height frames; samples is the MSAA count (negative: the model's offsamples).</summary>
+    /// <summary>
+    /// Creates a renderer of width x height frames on the calling thread; samples is the MSAA count
+    /// (negative: the model's offsamples). The GL platform comes from MUJOCO_GL (osmesa by default, egl).
+    /// </summary>
     public Renderer(MjModel model, int width, int height, int samples = -1)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ObjectDisposedException.ThrowIf(model.Handle.IsClosed, model);
+        ObjectDisposedException.ThrowIf(model.IsDisposed, model);
         Model = model;
         Width = width;
         Height = height;
         _threadId = Environment.CurrentManagedThreadId;
-        var status = MujocoNative.rm_render_new(model.Handle, width, height, samples, out _handle);
+        // .NET keeps its own copy of the environment, so MUJOCO_GL is read here and passed down.
+        var gl = Environment.GetEnvironmentVariable("MUJOCO_GL");
+        var status = MujocoNative.rm_render_new(model.Handle, width, height, samples, gl, out _handle);
         if (status != MujocoNative.RM_OK)
         {
             var message = MujocoNative.LastError();

@@ -10,8 +10,8 @@ internal static class BenchPhysicsCommand
 {
     private static readonly Option<double> SecondsOption = new("--seconds")
     {
-        Description = "Seconds per measured round of each path (3 rounds each, alternating).",
-        DefaultValueFactory = _ => 0.6,
+        Description = "Seconds per measured round of each path (5 rounds each, alternating; the best of each counts).",
+        DefaultValueFactory = _ => 0.4,
     };
 
     public static Command Create()
