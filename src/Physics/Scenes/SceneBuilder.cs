@@ -13,6 +13,7 @@ public sealed class SceneBuilder
     private readonly XElement _sensors = new("sensor");
     private readonly XElement _contact = new("contact");
     private readonly XElement _equality = new("equality");
+    private readonly XElement _keyframes = new("keyframe");
 
     /// <param name="timestep">Physics step in seconds (LIBERO/robosuite: 0.002 s, i.e. 500 Hz).</param>
     public SceneBuilder(string modelName, double timestep = 0.002)
@@ -82,11 +83,18 @@ public sealed class SceneBuilder
         return this;
     }
 
+    /// <summary>A named keyframe: a full qpos (nq) and optionally the controls (nu) to hold it.</summary>
+    public SceneBuilder Keyframe(string name, double[] qpos, double[]? ctrl = null)
+    {
+        _keyframes.Add(new XElement("key").Set("name", name).Set("qpos", qpos).Set("ctrl", ctrl));
+        return this;
+    }
+
     /// <summary>The MJCF document; empty sections are left out.</summary>
     public string ToXml()
     {
         var doc = new XElement(_root);
-        foreach (var section in new[] { _contact, _equality, _actuators, _sensors })
+        foreach (var section in new[] { _contact, _equality, _actuators, _sensors, _keyframes })
             if (section.HasElements)
                 doc.Add(new XElement(section));
         return doc.ToString();

@@ -9,7 +9,7 @@ public class MjDataTests
     [Fact]
     public void Step_FreeBall_FallsUnderGravity()
     {
-        using var model = MjModel.FromXml(Scenes.BallAndSlider);
+        using var model = MjModel.FromXml(TestScenes.BallAndSlider);
         using var data = new MjData(model);
         data.Step(100);   // 0.2 s of free fall from z = 1
         Assert.Equal(0.2, data.Time, 9);
@@ -23,7 +23,7 @@ public class MjDataTests
     [Fact]
     public void Step_Substeps_EqualsRepeatedSingleSteps()
     {
-        using var model = MjModel.FromXml(Scenes.BallAndSlider);
+        using var model = MjModel.FromXml(TestScenes.BallAndSlider);
         using var a = new MjData(model);
         using var b = new MjData(model);
         a.Ctrl[0] = 2;
@@ -37,7 +37,7 @@ public class MjDataTests
     [Fact]
     public void Step1Step2_SplitStep_EqualsStep()
     {
-        using var model = MjModel.FromXml(Scenes.BallAndSlider);
+        using var model = MjModel.FromXml(TestScenes.BallAndSlider);
         using var a = new MjData(model);
         using var b = new MjData(model);
         for (var i = 0; i < 50; i++)
@@ -55,7 +55,7 @@ public class MjDataTests
     [Fact]
     public void Reset_AfterSteps_RestoresReferencePose()
     {
-        using var model = MjModel.FromXml(Scenes.BallAndSlider);
+        using var model = MjModel.FromXml(TestScenes.BallAndSlider);
         using var data = new MjData(model);
         var initial = data.Qpos.ToArray();
         data.Ctrl[0] = 3;
@@ -71,7 +71,7 @@ public class MjDataTests
     [Fact]
     public void Ctrl_MotorPush_MovesSliderWithinRange()
     {
-        using var model = MjModel.FromXml(Scenes.BallAndSlider);
+        using var model = MjModel.FromXml(TestScenes.BallAndSlider);
         using var data = new MjData(model);
         var adr = model.JointQposAddress(model.JointId("slider"));
         data.Ctrl[0] = 5;
@@ -83,7 +83,7 @@ public class MjDataTests
     [Fact]
     public void SetState_After200Steps_ReproducesTrajectoryBitForBit()
     {
-        using var model = MjModel.FromXml(Scenes.BallAndSlider);
+        using var model = MjModel.FromXml(TestScenes.BallAndSlider);
         using var data = new MjData(model);
         data.Step(150);   // the ball is bouncing on the floor: contacts and warm-start matter
         var snapshot = data.GetState();
@@ -118,7 +118,7 @@ public class MjDataTests
     [Fact]
     public void SetState_WrongLength_ThrowsNamingSize()
     {
-        using var model = MjModel.FromXml(Scenes.BallAndSlider);
+        using var model = MjModel.FromXml(TestScenes.BallAndSlider);
         using var data = new MjData(model);
         var e = Assert.Throws<ArgumentException>(() => data.SetState(new double[3]));
         Assert.Contains(data.StateSize.ToString(), e.Message);
@@ -127,7 +127,7 @@ public class MjDataTests
     [Fact]
     public void Step_TwoDataOnTwoThreads_MatchSequentialResults()
     {
-        using var model = MjModel.FromXml(Scenes.BallAndSlider);
+        using var model = MjModel.FromXml(TestScenes.BallAndSlider);
         double[] Simulate(double push)
         {
             using var d = new MjData(model);
@@ -156,7 +156,7 @@ public class MjDataTests
     [Fact]
     public void Contact_BallRestingOnFloor_ReportsFloorAndBall()
     {
-        using var model = MjModel.FromXml(Scenes.BallAndSlider);
+        using var model = MjModel.FromXml(TestScenes.BallAndSlider);
         using var data = new MjData(model);
         data.Step(1000);   // 2 s: the ball has landed and settled
         Assert.True(data.ContactCount >= 1);
@@ -173,7 +173,7 @@ public class MjDataTests
     [Fact]
     public void JacSite_SliderSite_IsUnitAlongSliderDof()
     {
-        using var model = MjModel.FromXml(Scenes.BallAndSlider);
+        using var model = MjModel.FromXml(TestScenes.BallAndSlider);
         using var data = new MjData(model);
         var nv = model.Nv;
         var jacp = new double[3 * nv];
@@ -192,7 +192,7 @@ public class MjDataTests
     [Fact]
     public void FullMassMatrix_SliderDof_EqualsCartMass()
     {
-        using var model = MjModel.FromXml(Scenes.BallAndSlider);
+        using var model = MjModel.FromXml(TestScenes.BallAndSlider);
         using var data = new MjData(model);
         var nv = model.Nv;
         var m = new double[nv * nv];
@@ -205,7 +205,7 @@ public class MjDataTests
     [Fact]
     public void Warnings_HugeControlOnLightBody_SurfacesDivergence()
     {
-        using var model = MjModel.FromXml(Scenes.Fragile);
+        using var model = MjModel.FromXml(TestScenes.Fragile);
         using var data = new MjData(model);
         Assert.False(data.Warnings.Any);
         data.Ctrl[0] = 1e9;   // 1e13 N on 1 g: qacc far beyond MuJoCo's 1e10 bound
@@ -227,7 +227,7 @@ public class MjDataTests
     [Fact]
     public void Arrays_Shapes_FollowModelSizes()
     {
-        using var model = MjModel.FromXml(Scenes.BallAndSlider);
+        using var model = MjModel.FromXml(TestScenes.BallAndSlider);
         using var data = new MjData(model);
         Assert.Equal(model.Nq, data.Qpos.Length);
         Assert.Equal(model.Nv, data.Qvel.Length);
@@ -249,7 +249,7 @@ public class MjDataTests
     [Fact]
     public void Step_MujocoErrorInsideStep_ThrowsAndDataRecoversAfterReset()
     {
-        using var model = MjModel.FromXml(Scenes.TinyStack, "tiny-stack");
+        using var model = MjModel.FromXml(TestScenes.TinyStack, "tiny-stack");
         void Overflow()
         {
             using var data = new MjData(model);

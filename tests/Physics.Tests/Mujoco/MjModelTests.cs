@@ -9,7 +9,7 @@ public class MjModelTests
     [Fact]
     public void FromXml_ValidScene_ReportsSizes()
     {
-        using var model = MjModel.FromXml(Scenes.BallAndSlider);
+        using var model = MjModel.FromXml(TestScenes.BallAndSlider);
         Assert.Equal(8, model.Nq);          // free (7) + slide (1)
         Assert.Equal(7, model.Nv);          // free (6) + slide (1)
         Assert.Equal(1, model.Nu);
@@ -59,7 +59,7 @@ public class MjModelTests
     public void FromFile_ValidFile_Loads()
     {
         var path = Path.Combine(Path.GetTempPath(), $"scene-{Guid.NewGuid():N}.xml");
-        File.WriteAllText(path, Scenes.BallAndSlider);
+        File.WriteAllText(path, TestScenes.BallAndSlider);
         try
         {
             using var model = MjModel.FromFile(path);
@@ -75,7 +75,7 @@ public class MjModelTests
     [Fact]
     public void BodyId_UnknownName_ThrowsListingExistingNames()
     {
-        using var model = MjModel.FromXml(Scenes.BallAndSlider);
+        using var model = MjModel.FromXml(TestScenes.BallAndSlider);
         var e = Assert.Throws<MujocoException>(() => model.BodyId("robot"));
         Assert.Equal("robot", e.Input);
         Assert.Contains("'robot'", e.Message);
@@ -87,7 +87,7 @@ public class MjModelTests
     [Fact]
     public void CameraId_UnknownName_ThrowsListingCameras()
     {
-        using var model = MjModel.FromXml(Scenes.BallAndSlider);
+        using var model = MjModel.FromXml(TestScenes.BallAndSlider);
         var e = Assert.Throws<MujocoException>(() => model.CameraId("wrist"));
         Assert.Contains("above, side", e.Message);
     }
@@ -95,7 +95,7 @@ public class MjModelTests
     [Fact]
     public void NameLookups_KnownNames_ReturnIdsAndRoundTrip()
     {
-        using var model = MjModel.FromXml(Scenes.BallAndSlider);
+        using var model = MjModel.FromXml(TestScenes.BallAndSlider);
         Assert.Equal(1, model.BodyId("ball"));
         Assert.Equal("cart", model.BodyName(model.BodyId("cart")));
         Assert.Equal(1, model.JointId("slider"));
@@ -112,7 +112,7 @@ public class MjModelTests
     [Fact]
     public void Metadata_FreeAndSlideJoints_MatchMujocoLayout()
     {
-        using var model = MjModel.FromXml(Scenes.BallAndSlider);
+        using var model = MjModel.FromXml(TestScenes.BallAndSlider);
         var slider = model.JointId("slider");
         Assert.Equal(7, model.JointQposAddress(slider));
         Assert.Equal(6, model.JointDofAddress(slider));
@@ -132,14 +132,14 @@ public class MjModelTests
     [Fact]
     public void JointQposAddress_IdOutOfRange_Throws()
     {
-        using var model = MjModel.FromXml(Scenes.BallAndSlider);
+        using var model = MjModel.FromXml(TestScenes.BallAndSlider);
         Assert.Throws<ArgumentOutOfRangeException>(() => model.JointQposAddress(5));
     }
 
     [Fact]
     public void Timestep_Set_ChangesTimeAdvancedPerStep()
     {
-        using var model = MjModel.FromXml(Scenes.BallAndSlider);
+        using var model = MjModel.FromXml(TestScenes.BallAndSlider);
         model.Timestep = 0.005;
         using var data = new MjData(model);
         data.Step(4);
@@ -150,7 +150,7 @@ public class MjModelTests
     [Fact]
     public void Dispose_ModelBeforeData_DataKeepsWorking()
     {
-        var model = MjModel.FromXml(Scenes.BallAndSlider);
+        var model = MjModel.FromXml(TestScenes.BallAndSlider);
         using var data = new MjData(model);
         model.Dispose();
         // The native model is freed only when the last data using it is disposed.

@@ -12,7 +12,7 @@ public class RendererTests
     [Fact]
     public void Render_KnownScene_IsNotBlank()
     {
-        using var model = MjModel.FromXml(Scenes.BallAndSlider);
+        using var model = MjModel.FromXml(TestScenes.BallAndSlider);
         using var data = new MjData(model);
         using var renderer = new Renderer(model, Size, Size);
         var rgb = renderer.Render(data, "above");
@@ -27,7 +27,7 @@ public class RendererTests
     [Fact]
     public void Render_TwoCameras_Differ()
     {
-        using var model = MjModel.FromXml(Scenes.BallAndSlider);
+        using var model = MjModel.FromXml(TestScenes.BallAndSlider);
         using var data = new MjData(model);
         using var renderer = new Renderer(model, Size, Size);
         var above = renderer.Render(data, "above");
@@ -39,7 +39,7 @@ public class RendererTests
     [Fact]
     public void Render_LevelCamera_PutsFloorAtTheBottomRows()
     {
-        using var model = MjModel.FromXml(Scenes.Horizon);
+        using var model = MjModel.FromXml(TestScenes.Horizon);
         using var data = new MjData(model);
         using var renderer = new Renderer(model, Size, Size);
         var rgb = new byte[Size * Size * 3];
@@ -55,7 +55,7 @@ public class RendererTests
     [Fact]
     public void Render_Depth_IsInUnitRangeAndNearerAtTheBottom()
     {
-        using var model = MjModel.FromXml(Scenes.Horizon);
+        using var model = MjModel.FromXml(TestScenes.Horizon);
         using var data = new MjData(model);
         using var renderer = new Renderer(model, Size, Size);
         var rgb = new byte[Size * Size * 3];
@@ -68,7 +68,7 @@ public class RendererTests
     [Fact]
     public void Render_ShadowsOn_StillRenders()
     {
-        using var model = MjModel.FromXml(Scenes.BallAndSlider);
+        using var model = MjModel.FromXml(TestScenes.BallAndSlider);
         using var data = new MjData(model);
         using var renderer = new Renderer(model, Size, Size) { Shadows = true };
         Assert.True(renderer.Shadows);
@@ -78,7 +78,7 @@ public class RendererTests
     [Fact]
     public void Render_FromAnotherThread_Throws()
     {
-        using var model = MjModel.FromXml(Scenes.BallAndSlider);
+        using var model = MjModel.FromXml(TestScenes.BallAndSlider);
         using var data = new MjData(model);
         using var renderer = new Renderer(model, Size, Size);
         Exception? error = null;
@@ -92,8 +92,8 @@ public class RendererTests
     [Fact]
     public void Render_WrongBufferOrForeignData_Throws()
     {
-        using var model = MjModel.FromXml(Scenes.BallAndSlider);
-        using var other = MjModel.FromXml(Scenes.Horizon);
+        using var model = MjModel.FromXml(TestScenes.BallAndSlider);
+        using var other = MjModel.FromXml(TestScenes.Horizon);
         using var data = new MjData(model);
         using var foreign = new MjData(other);
         using var renderer = new Renderer(model, Size, Size);
@@ -106,7 +106,7 @@ public class RendererTests
     [Fact]
     public void Render_OneRendererPerThread_GivesIdenticalFrames()
     {
-        using var model = MjModel.FromXml(Scenes.BallAndSlider);
+        using var model = MjModel.FromXml(TestScenes.BallAndSlider);
         byte[] RenderOnce()
         {
             using var data = new MjData(model);
@@ -132,7 +132,7 @@ public class RendererTests
     {
         // MUJOCO_GL is read per renderer; restore it whatever happens.
         var previous = Environment.GetEnvironmentVariable("MUJOCO_GL");
-        using var model = MjModel.FromXml(Scenes.BallAndSlider);
+        using var model = MjModel.FromXml(TestScenes.BallAndSlider);
         try
         {
             Environment.SetEnvironmentVariable("MUJOCO_GL", "glfw");

@@ -1,7 +1,7 @@
 namespace RiptOrleans.Physics.Tests.Support;
 
 /// <summary>Tiny MJCF scenes the physics tests embed.</summary>
-internal static class Scenes
+internal static class TestScenes
 {
     /// <summary>A ball on a free joint above a floor, a slider driven by a motor, two cameras and a site.</summary>
     public const string BallAndSlider = """
