@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RiptOrleans.Physics.Benchmarks;
 using RiptOrleans.Physics.Mujoco;
+using RiptOrleans.Physics.Tasks;
 using RiptOrleans.Silo.Cli;
 
 namespace RiptOrleans.Silo.Commands;
@@ -14,11 +15,14 @@ internal static class BenchPhysicsCommand
         DefaultValueFactory = _ => 0.4,
     };
 
+    private static readonly Option<bool> NoSuitesOption = new("--no-suites") { Description = "Skip the per-suite full env step figures." };
+
     public static Command Create()
     {
         var command = new Command("physics", "C# env step path (ctrl, 25 substeps, observation) vs rm_bench_step_loop, control steps/s.");
         command.Options.Add(BenchCommand.JsonOption);
         command.Options.Add(SecondsOption);
+        command.Options.Add(NoSuitesOption);
         command.SetAction(parse =>
         {
             var seconds = parse.GetValue(SecondsOption);
@@ -30,6 +34,7 @@ internal static class BenchPhysicsCommand
             try
             {
                 var r = PhysicsBenchmark.Run(seconds);
+                var suites = parse.GetValue(NoSuitesOption) ? [] : TaskRegistry.SuiteNames.Select(s => EnvBenchmark.Run(s, seconds)).ToList();
                 var report = new BenchReport("physics", r.ControlStepsPerSecond, r.ReferenceControlStepsPerSecond, "control_steps/s",
                     new Dictionary<string, object?>
                     {
@@ -48,6 +53,16 @@ internal static class BenchPhysicsCommand
                         ["contacts"] = r.Contacts,
                         ["warnings"] = r.Warnings,
                         ["target_ratio"] = 0.95,
+                        ["suites"] = suites.Select(s => new Dictionary<string, object?>
+                        {
+                            ["suite"] = s.Suite,
+                            ["tasks"] = s.Tasks,
+                            ["env_steps_per_s"] = s.EnvStepsPerSecond,
+                            ["env_steps_per_s_two_cameras"] = s.ImageStepsPerSecond,
+                            ["bare_mj_step_loop_steps_per_s"] = s.BareStepsPerSecond,
+                            ["ratio"] = s.Ratio,
+                            ["target_ratio"] = 0.9,
+                        }).ToList(),
                     });
                 return report.Print(parse.GetValue(BenchCommand.JsonOption));
             }
