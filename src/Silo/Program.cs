@@ -16,6 +16,14 @@ public static class Program
 
         var parse = root.Parse(args);
         CliLogging.Configure(parse.GetValue(CliLogging.VerbosityOption));
+        if (parse.Errors.Count > 0)
+        {
+            // System.CommandLine exits 1 on a parse error; our contract is 2 for bad usage (STYLE, CLI).
+            foreach (var error in parse.Errors)
+                Console.Error.WriteLine($"ript: {error.Message}");
+            Console.Error.WriteLine("ript: see 'ript --help'");
+            return 2;
+        }
         try
         {
             return await parse.InvokeAsync();

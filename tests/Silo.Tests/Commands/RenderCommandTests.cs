@@ -60,4 +60,25 @@ public class RenderCommandTests : IDisposable
         File.WriteAllText(scene, "<mujoco><worldbody><bdy/></worldbody></mujoco>");
         Assert.Equal(1, RenderCommand.Run(new RenderOptions(scene, null, Path.Combine(_dir, "x.png"), 32, 32, null, Json: false)));
     }
+
+    [Fact]
+    public void Run_TaskAndInit_WritesTheContextsFrame()
+    {
+        var png = Path.Combine(_dir, "task.png");
+
+        var code = RenderCommand.Run(new RenderOptions(null, "wrist", png, 32, 32, null, Json: false)
+        {
+            Task = "libero-mini/kitchen-scene1-open-the-top-drawer-of-the-cabinet",
+            Init = 2,
+        });
+
+        Assert.Equal(0, code);
+        Assert.True(new FileInfo(png).Length > 100);
+    }
+
+    [Fact]
+    public void Run_UnknownTask_ReturnsBadUsage()
+    {
+        Assert.Equal(2, RenderCommand.Run(new RenderOptions(null, null, Path.Combine(_dir, "x.png"), 32, 32, null, Json: false) { Task = "nope" }));
+    }
 }
