@@ -18,5 +18,6 @@ internal static class BenchCommand
     /// <summary>One subcommand per benchmark; an area adds its own here.</summary>
     private static IEnumerable<Command> Subcommands() =>
     [
+        BenchLearnerCommand.Create(),
     ];
 }
