@@ -75,8 +75,9 @@ public static class LearnerBenchmark
             model.TrainStep(tokens, opt);
             TorchNative.Check(TorchNative.rt_bench_model_train(cpp, tokens.Handle, 1, out _, out _));
 
-            // Interleaved single steps, order alternating per round; the median resists the load
-            // spikes of a shared machine better than a mean.
+            // Interleaved single steps, order alternating per round. The figure is the fastest step of
+            // each path: on a shared machine other processes only ever add time, so the minimum is the
+            // best estimate of a path's own cost; median and mean are reported beside it.
             var cs = new List<double>();
             var cc = new List<double>();
             for (var r = 0; r < o.Rounds; r++)
@@ -104,12 +105,14 @@ public static class LearnerBenchmark
             details["threads"] = Threads;
             details["device"] = o.Device.ToString();
             details["timed_steps_per_path"] = steps;
-            details["statistic"] = "median over rounds of the per-step time";
-            details["csharp_step_ms"] = Math.Round(1000 * Median(cs), 1);
-            details["cpp_step_ms"] = Math.Round(1000 * Median(cc), 1);
+            details["statistic"] = "fastest of the interleaved per-step times (median and mean beside)";
+            details["csharp_step_ms"] = Math.Round(1000 * cs.Min(), 1);
+            details["cpp_step_ms"] = Math.Round(1000 * cc.Min(), 1);
+            details["csharp_step_ms_median"] = Math.Round(1000 * Median(cs), 1);
+            details["cpp_step_ms_median"] = Math.Round(1000 * Median(cc), 1);
             details["csharp_step_ms_mean"] = Math.Round(1000 * cs.Average(), 1);
             details["cpp_step_ms_mean"] = Math.Round(1000 * cc.Average(), 1);
-            return new LearnerBenchmarkResult(1 / Median(cs), 1 / Median(cc), details);
+            return new LearnerBenchmarkResult(1 / cs.Min(), 1 / cc.Min(), details);
         }
     }
 

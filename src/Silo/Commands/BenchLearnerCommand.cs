@@ -13,7 +13,7 @@ internal static class BenchLearnerCommand
         var device = new Option<string>("--device") { Description = "cpu or cuda (both paths run there).", DefaultValueFactory = _ => "cpu" };
         var leakSteps = new Option<int>("--leak-steps") { Description = "Steps of the tiny model whose peak RSS is sampled after 1,000 and after N steps.", DefaultValueFactory = _ => 10_000 };
         var steps = new Option<int>("--steps") { Description = "Consecutive timed training steps per path per round.", DefaultValueFactory = _ => 1 };
-        var rounds = new Option<int>("--rounds") { Description = "Interleaved timing rounds (C# and C++ alternate who goes first); the median step time is reported.", DefaultValueFactory = _ => 7 };
+        var rounds = new Option<int>("--rounds") { Description = "Interleaved timing rounds (C# and C++ alternate who goes first); the fastest step of each path is the figure.", DefaultValueFactory = _ => 7 };
         var model = new Option<string>("--model") { Description = "reference (~5M parameters, batch 64x32) or tiny (smoke tests).", DefaultValueFactory = _ => "reference" };
         var threads = new Option<int>("--threads") { Description = "libtorch intra-op threads of both paths.", DefaultValueFactory = _ => Environment.ProcessorCount };
 
