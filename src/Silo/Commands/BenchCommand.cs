@@ -20,5 +20,6 @@ internal static class BenchCommand
     [
         BenchPhysicsCommand.Create(),
         BenchRenderCommand.Create(),
+        BenchLearnerCommand.Create(),
     ];
 }
