@@ -14,7 +14,7 @@ public sealed class BoxCloseExpert(TaskModel task, string lid = "lid", string bo
 {
     private const double Gain = 10;
 
-    /// <summary>Claw opening below which the claws have shut on the 2.4 cm handle (open 1.0, on the handle ≈ 0.3).</summary>
+    /// <summary>Claw opening below which the claws have shut on the 2.4 cm handle (open 1.0; on the handle ≈ 0.2, the pads sink a few mm into the light lid).</summary>
     private const double ClosedOpening = 0.45;
 
     /// <summary>Lid height (origin) while carried: its plate clears the box walls by about 5 cm.</summary>
@@ -29,6 +29,8 @@ public sealed class BoxCloseExpert(TaskModel task, string lid = "lid", string bo
         var goal = Site(data, _goal);
         // tcp 7 mm above the handle centre: the pads pinch the handle and stay clear of the plate.
         var grip = lidPos + new Vec3(0, 0, BoxLid.HandleHeight + 0.007);
+        // Claws shut on air next to a slipped handle also read as held; the lid then stays behind, the tcp leaves the
+        // grip point and the next step starts over above the handle.
         var held = (tcp - grip).Norm < 0.03 && Opening(data) <= ClosedOpening;
         var grab = (tcp - grip).Norm < 0.03 ? 1.0 : -1.0;
         if (!held)

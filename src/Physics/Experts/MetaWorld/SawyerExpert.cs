@@ -21,12 +21,9 @@ public abstract class SawyerExpert : IExpert
     {
         if (task.Spec.Robot != RobotKind.Sawyer)
             throw new ArgumentException($"task {task.Spec.Id} does not use the Sawyer hand", nameof(task));
-        Model = task.Model;
-        _tcp = Model.SiteId(SawyerHand.TcpSite);
-        _rig = new SawyerRig(Model);
+        _tcp = task.Model.SiteId(SawyerHand.TcpSite);
+        _rig = new SawyerRig(task.Model);
     }
-
-    protected MjModel Model { get; }
 
     public virtual void Reset(ManipulationEnv env)
     {
