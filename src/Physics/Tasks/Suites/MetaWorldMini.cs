@@ -1,3 +1,4 @@
+using RiptOrleans.Physics.Experts.MetaWorld;
 using RiptOrleans.Physics.Geometry;
 using RiptOrleans.Physics.Robots;
 using RiptOrleans.Physics.Scenes;
@@ -19,8 +20,17 @@ public static class MetaWorldMini
 
     private static readonly Vec3 HandStart = new(0, 0.6, 0.2);
 
-    /// <summary>MetaWorld's puck: cylinder r 0.02, half-height 0.02, 0.75 kg, friction (1, 0.1, 0.002), condim 4.</summary>
-    private static CylinderObject Puck() => new("obj", 0.02, 0.02, new Rgba(0.75, 0.15, 0.1), Mass: 0.75, Contact: new Surface(1, 0.1, 0.002, 4));
+    /// <summary>Contacts of objects the claws pinch: MetaWorld's friction (1, 0.1, 0.002), condim 4, but stiff.</summary>
+    /// <remarks>
+    /// With MuJoCo's default soft contacts (solref 0.02, solimp 0.9) the claws' ~380 N pinch sinks millimetres into the
+    /// object: the puck's contact normals tilt until it squirts out upward (pick-place 21/50 with the same expert), and
+    /// the claws close right through the lid's 2.4 cm handle. A time constant of 2 timesteps and solimp 0.99 (mixed with
+    /// the pads' default, so still ~5 mm of sinking into the light lid) keep both in the claws (50/50).
+    /// </remarks>
+    private static readonly Surface Pinchable = new(1, 0.1, 0.002, 4, [2 * MetaWorldArena.Timestep, 1], [0.99, 0.99, 0.001]);
+
+    /// <summary>MetaWorld's puck: cylinder r 0.02, half-height 0.02, 0.75 kg.</summary>
+    private static CylinderObject Puck() => new("obj", 0.02, 0.02, new Rgba(0.75, 0.15, 0.1), Mass: 0.75, Contact: Pinchable);
 
     private static TaskSpec Task(string name, string instruction, IPredicate goal, Placement[] placements, IInitSampler sampler, params string[] tracked) =>
         new(Name, name, instruction, Horizon, RobotKind.Sawyer, scene => MetaWorldArena.Build(scene, HandStart), placements, goal)
@@ -35,21 +45,33 @@ public static class MetaWorldMini
     public static IReadOnlyList<TaskSpec> Tasks()
     {
         var goal = new GoalMarker("goal");
+        var drawer = new MetaWorldDrawer("drawer");
+        var box = new MetaWorldBox("box");
+        var lid = new BoxLid("lid", new Rgba(0.55, 0.35, 0.2), Contact: Pinchable);
         BoxInitSampler.Range puckRange = new("obj", new(-0.1, 0.6, 0.02), new(0.1, 0.7, 0.02));
         return
         [
             Task("reach", "reach the goal", new Near($"site:{SawyerHand.TcpSite}", "goal", 0.05),
                 [new(Puck(), 0, 0.65, Jitter: 0), new(goal, 0, 0.85, Jitter: 0)],
                 new BoxInitSampler([puckRange, new("goal", new(-0.1, 0.8, 0.05), new(0.1, 0.9, 0.3))], [new("obj", "goal", 0.15)]),
-                "obj", "goal"),
+                "obj", "goal") with { Expert = task => new ReachExpert(task) },
             Task("push", "push the puck to the goal", new Near("obj", "goal", 0.05),
                 [new(Puck(), 0, 0.65, Jitter: 0), new(goal, 0, 0.85, Jitter: 0)],
                 new BoxInitSampler([puckRange, new("goal", new(-0.1, 0.8, 0.02), new(0.1, 0.9, 0.02))], [new("obj", "goal", 0.15)]),
-                "obj", "goal"),
+                "obj", "goal") with { Expert = task => new PushExpert(task) },
             Task("pick-place", "pick and place the puck to the goal", new Near("obj", "goal", 0.07),
                 [new(Puck(), 0, 0.65, Jitter: 0), new(goal, 0, 0.85, Jitter: 0)],
                 new BoxInitSampler([puckRange, new("goal", new(-0.1, 0.8, 0.05), new(0.1, 0.9, 0.3))], [new("obj", "goal", 0.15)]),
-                "obj", "goal"),
+                "obj", "goal") with { Expert = task => new PickPlaceExpert(task) },
+            Task("drawer-open", "open the drawer", new Near($"site:{drawer.HandleSite}", $"site:{drawer.GoalSite}", 0.03),
+                [new(drawer, 0, 0.9, Jitter: 0)],
+                new BoxInitSampler([new("drawer", new(-0.1, 0.9, 0), new(0.1, 0.9, 0))]),
+                drawer.Drawer, "drawer") with { Expert = task => new DrawerOpenExpert(task) },
+            Task("box-close", "put the lid on the box", new Near("lid", $"site:{box.GoalSite}", 0.08),
+                [new(lid, 0, 0.525, Jitter: 0), new(box, 0, 0.75, Jitter: 0)],
+                new BoxInitSampler([new("lid", new(-0.05, 0.5, BoxLid.PlateHalfThickness), new(0.05, 0.55, BoxLid.PlateHalfThickness)),
+                    new("box", new(-0.1, 0.7, 0), new(0.1, 0.8, 0))], [new("lid", "box", 0.25)]),
+                "lid", "box") with { Expert = task => new BoxCloseExpert(task) },
         ];
     }
 }
