@@ -1,0 +1,155 @@
+using RiptOrleans.Learner.Ript;
+using RiptOrleans.Learner.Tests.Support;
+using RiptOrleans.Learner.Torch;
+
+namespace RiptOrleans.Learner.Tests.Ript;
+
+[Trait("Category", "Fast")]
+public class RiptUpdateTests
+{
+    [Fact]
+    public void LeaveOneOutAdvantages_1001_GivesPlusMinusTwoThirds()
+    {
+        var a = RiptUpdate.LeaveOneOutAdvantages([1, 0, 0, 1]);
+
+        Assert.Equal([2.0 / 3, -2.0 / 3, -2.0 / 3, 2.0 / 3], a, (x, y) => Math.Abs(x - y) < 1e-12);
+    }
+
+    [Theory]
+    [InlineData(new[] { 1.0, 1, 1, 1 }, true)]
+    [InlineData(new[] { 0.0, 0, 0, 0 }, true)]
+    [InlineData(new[] { 0.0, 0, 1, 0 }, false)]
+    public void AllEqual_Rewards_TrueOnlyWhenEveryAdvantageIsZero(double[] rewards, bool expected)
+    {
+        Assert.Equal(expected, RiptUpdate.AllEqual(rewards));
+        Assert.Equal(expected, RiptUpdate.LeaveOneOutAdvantages(rewards).All(a => a == 0));
+    }
+
+    [Fact]
+    public void Acceptance_ConsecutiveAllSuccess_StopsAtTheBoundNamingTheSplit()
+    {
+        var acceptance = new RiptUpdate.Acceptance(new RiptOptions { K = 4, BatchSize = 8, MaxConsecutiveRejections = 120 });
+        for (var i = 0; i < 119; i++)
+            Assert.False(acceptance.Accept([1, 1, 1, 1]));
+
+        var e = Assert.Throws<RiptRejectionException>(() => acceptance.Accept([1, 1, 1, 1]));
+
+        Assert.Equal("120 consecutive groups all-equal (120 all-success, 0 all-fail): the policy already solves these contexts", e.Message);
+        Assert.Equal(120, acceptance.RejectedAllSuccess);
+    }
+
+    [Fact]
+    public void Acceptance_MixedGroupInBetween_ResetsTheCount()
+    {
+        var acceptance = new RiptUpdate.Acceptance(new RiptOptions { K = 2, BatchSize = 2, MaxConsecutiveRejections = 3 });
+
+        acceptance.Accept([0, 0]);
+        acceptance.Accept([0, 0]);
+        Assert.True(acceptance.Accept([1, 0]));
+        acceptance.Accept([0, 0]);
+        acceptance.Accept([0, 0]);
+
+        Assert.Equal(4, acceptance.RejectedAllFail);
+        Assert.Equal(1, acceptance.Accepted);
+    }
+
+    [Fact]
+    public void Acceptance_DynamicRejectionOff_AcceptsAllEqualGroups()
+    {
+        var acceptance = new RiptUpdate.Acceptance(new RiptOptions { K = 2, BatchSize = 2, DynamicRejection = false });
+
+        Assert.True(acceptance.Accept([1, 1]));
+        Assert.True(acceptance.Accept([0, 0]));
+    }
+
+    private static RiptOptions OneStep(RatioMode mode) => new()
+    {
+        K = 2, BatchSize = 2, Epochs = 1, MinibatchSize = 2, ClipEpsilon = 0.2, LearningRate = 1e-3, MaxGradNorm = 1e9,
+        Ratio = mode, OldLogProbs = OldLogProbSource.Sampling,
+    };
+
+    [Fact]
+    public void Update_HandComputedCase_GivesLossClipFractionAndKl()
+    {
+        // new log-probs 0; old −0.5 and 0.3 → r = e^0.5, e^−0.3; A = +1, −1; ε = 0.2:
+        // max(−1.6487, −1.2) = −1.2 and max(0.7408, 0.8) = 0.8 → loss −0.2; both ratios clipped;
+        // approx KL = mean((r − 1) − log r) = ((0.64872 − 0.5) + (−0.25918 + 0.3)) / 2 = 0.09477.
+        using var policy = new FreeLogProbPolicy([0f, 0f]);
+        using var optimizer = new Optim.AdamW(policy.RlParameters(), lr: 1e-3);
+        RiptSample[] batch =
+        [
+            new("c/0", [FreeLogProbPolicy.Decision(0)], [-0.5f], 1.0, true),
+            new("c/0", [FreeLogProbPolicy.Decision(1)], [0.3f], -1.0, false),
+        ];
+
+        var m = RiptUpdate.Update(policy, optimizer, batch, OneStep(RatioMode.Trajectory), new Random(0));
+
+        Assert.Equal(-0.2, m.PolicyLoss, 5);
+        Assert.Equal(1.0, m.ClipFraction, 5);
+        Assert.Equal(0.09477, m.ApproxKl, 4);
+        Assert.Equal(Math.Exp(0.5), m.RatioMax, 4);
+        Assert.Equal(1, m.OptimizerSteps);
+    }
+
+    [Fact]
+    public void Update_TrajectoryRatio_SumsTheDecisionsLogRatios()
+    {
+        // Two decisions with old −0.2 and −0.3 make one trajectory log-ratio of 0.5: the same r = e^0.5 as above, clipped to 1.2.
+        using var policy = new FreeLogProbPolicy([0f, 0f, 0f]);
+        using var optimizer = new Optim.AdamW(policy.RlParameters(), lr: 1e-3);
+        RiptSample[] batch =
+        [
+            new("c/0", [FreeLogProbPolicy.Decision(0), FreeLogProbPolicy.Decision(1)], [-0.2f, -0.3f], 1.0, true),
+            new("c/0", [FreeLogProbPolicy.Decision(2)], [0f], -1.0, false),
+        ];
+
+        var m = RiptUpdate.Update(policy, optimizer, batch, OneStep(RatioMode.Trajectory), new Random(0));
+
+        // (−1.2 + max(1, 1)) / 2 = −0.1; one of two ratios is outside [0.8, 1.2].
+        Assert.Equal(-0.1, m.PolicyLoss, 5);
+        Assert.Equal(0.5, m.ClipFraction, 5);
+    }
+
+    [Fact]
+    public void Update_PerDecisionRatio_AveragesOverDecisions()
+    {
+        using var policy = new FreeLogProbPolicy([0f, 0f, 0f]);
+        using var optimizer = new Optim.AdamW(policy.RlParameters(), lr: 1e-3);
+        RiptSample[] batch =
+        [
+            new("c/0", [FreeLogProbPolicy.Decision(0), FreeLogProbPolicy.Decision(1)], [-0.2f, -0.3f], 1.0, true),
+            new("c/0", [FreeLogProbPolicy.Decision(2)], [0f], -1.0, false),
+        ];
+
+        var m = RiptUpdate.Update(policy, optimizer, batch, OneStep(RatioMode.PerDecision), new Random(0));
+
+        // Per decision: max(−e^0.2, −1.2) = −1.2, max(−e^0.3, −1.2) = −1.2, and 1 for the third: (−1.2 − 1.2 + 1) / 3.
+        Assert.Equal((-1.2 - 1.2 + 1) / 3, m.PolicyLoss, 5);
+        Assert.Equal(3, m.Decisions);
+    }
+
+    [Fact]
+    public void Update_PositiveAdvantage_RaisesThatDecisionsLogProb()
+    {
+        using var policy = new FreeLogProbPolicy([0f, 0f]);
+        using var optimizer = new Optim.AdamW(policy.RlParameters(), lr: 1e-2, weightDecay: 0);
+        RiptSample[] batch =
+        [
+            new("c/0", [FreeLogProbPolicy.Decision(0)], [0f], 0.5, true),
+            new("c/0", [FreeLogProbPolicy.Decision(1)], [0f], -0.5, false),
+        ];
+
+        RiptUpdate.Update(policy, optimizer, batch, OneStep(RatioMode.Trajectory) with { Epochs = 3, OldLogProbs = OldLogProbSource.Recompute }, new Random(0));
+
+        Assert.True(policy.Theta[0] > 0, $"θ0 = {policy.Theta[0]}");
+        Assert.True(policy.Theta[1] < 0, $"θ1 = {policy.Theta[1]}");
+    }
+
+    [Fact]
+    public void Validate_BatchNotAMultipleOfK_NamesTheField()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new RiptOptions { K = 4, BatchSize = 10 }.Validate());
+
+        Assert.Contains("train.batch_size", e.Message);
+    }
+}
