@@ -12,8 +12,9 @@
 // x @ w^T + b; b may be NULL. x (... x in), w (out x in), b (out).
 RT_API int rt_nn_linear(const rt_tensor* x, const rt_tensor* w, const rt_tensor* b, rt_tensor** out);
 
-// softmax / log_softmax along dim.
+// softmax along dim.
 RT_API int rt_nn_softmax(const rt_tensor* x, int64_t dim, rt_tensor** out);
+// log_softmax along dim (stable).
 RT_API int rt_nn_log_softmax(const rt_tensor* x, int64_t dim, rt_tensor** out);
 
 // Layer norm over the last ndim dims (shape); w and b may be NULL.
@@ -40,8 +41,9 @@ RT_API int rt_nn_scaled_dot_product_attention(const rt_tensor* q, const rt_tenso
 // Cross entropy of logits (N x C [x d...]) against int64 class targets (N [x d...]).
 RT_API int rt_nn_cross_entropy(const rt_tensor* logits, const rt_tensor* target, int reduction, int64_t ignore_index, double label_smoothing, rt_tensor** out);
 
-// L1 and mean squared error losses.
+// L1 loss |x - y| with a reduction.
 RT_API int rt_nn_l1_loss(const rt_tensor* x, const rt_tensor* y, int reduction, rt_tensor** out);
+// Mean squared error (x - y)^2 with a reduction.
 RT_API int rt_nn_mse_loss(const rt_tensor* x, const rt_tensor* y, int reduction, rt_tensor** out);
 
 #endif  // RT_NN_H_

@@ -23,8 +23,9 @@ RT_API int rt_optim_zero_grad(rt_optim* opt, int set_to_none);
 // Number of parameter groups.
 RT_API int rt_optim_group_count(const rt_optim* opt, int* count);
 
-// Reads and sets a group's learning rate and weight decay.
+// Reads a group's learning rate and weight decay.
 RT_API int rt_optim_group_get(const rt_optim* opt, int group, double* lr, double* weight_decay);
+// Sets a group's learning rate and weight decay.
 RT_API int rt_optim_group_set(rt_optim* opt, int group, double lr, double weight_decay);
 
 // Per-parameter AdamW state: step count and the moments (copies); *has_state = 0 before the first step.

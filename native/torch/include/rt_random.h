@@ -15,8 +15,9 @@ RT_API void rt_generator_free(rt_generator* gen);
 // Reseeds the generator.
 RT_API int rt_generator_seed_set(rt_generator* gen, uint64_t seed);
 
-// Generator state as a uint8 tensor (to checkpoint), and restoring it.
+// Generator state as a uint8 tensor (to checkpoint).
 RT_API int rt_generator_state_get(const rt_generator* gen, rt_tensor** out);
+// Restores a state from rt_generator_state_get; RT_E_TORCH when it does not fit the generator.
 RT_API int rt_generator_state_set(rt_generator* gen, const rt_tensor* state);
 
 // Seeds libtorch's default generators.

@@ -52,9 +52,11 @@ RT_API int rt_tensor_arange(double start, double end, double step, int dtype, in
 // Copy of t converted to dtype and moved to the device (a new tensor even when nothing changes).
 RT_API int rt_tensor_to(const rt_tensor* t, int dtype, int device_type, int device_index, rt_tensor** out);
 
-// Deep copy (clone), detached view, contiguous copy.
+// Deep copy (clone) that stays in the autograd graph.
 RT_API int rt_tensor_clone(const rt_tensor* t, rt_tensor** out);
+// The same data cut from the autograd graph (a view).
 RT_API int rt_tensor_detach(const rt_tensor* t, rt_tensor** out);
+// A contiguous tensor with the same values (t itself when already contiguous).
 RT_API int rt_tensor_contiguous(const rt_tensor* t, rt_tensor** out);
 
 // In place: dst <- src (broadcast); under no-grad mode when dst is a leaf requiring grad.
@@ -74,9 +76,11 @@ RT_API int rt_tensor_ndim(const rt_tensor* t, int* ndim);
 // Writes min(ndim, capacity) sizes into shape (ndim x 1).
 RT_API int rt_tensor_shape(const rt_tensor* t, int64_t* shape, int capacity);
 
-// Element count, dtype code, device (type code, index; index -1 on CPU).
+// Element count.
 RT_API int rt_tensor_numel(const rt_tensor* t, int64_t* numel);
+// dtype code (RT_FLOAT32 ...).
 RT_API int rt_tensor_dtype(const rt_tensor* t, int* dtype);
+// Device type code and index (-1 on CPU).
 RT_API int rt_tensor_device(const rt_tensor* t, int* device_type, int* device_index);
 
 // Value of a one-element tensor as double.
@@ -129,12 +133,19 @@ RT_API int rt_tensor_bmm(const rt_tensor* a, const rt_tensor* b, rt_tensor** out
 
 //---------------------------------- shape ---------------------------------------------------------
 
+// Same elements in shape (ndim x 1; one -1 inferred); a view when strides allow.
 RT_API int rt_tensor_reshape(const rt_tensor* a, const int64_t* shape, int ndim, rt_tensor** out);
+// Dimensions reordered by dims (ndim x 1), a view.
 RT_API int rt_tensor_permute(const rt_tensor* a, const int64_t* dims, int ndim, rt_tensor** out);
+// Broadcast view to shape (ndim x 1; -1 keeps a size).
 RT_API int rt_tensor_expand(const rt_tensor* a, const int64_t* shape, int ndim, rt_tensor** out);
+// dim0 and dim1 swapped, a view.
 RT_API int rt_tensor_transpose(const rt_tensor* a, int64_t dim0, int64_t dim1, rt_tensor** out);
+// dim removed when its size is 1, a view.
 RT_API int rt_tensor_squeeze(const rt_tensor* a, int64_t dim, rt_tensor** out);
+// A size-1 dim inserted at dim, a view.
 RT_API int rt_tensor_unsqueeze(const rt_tensor* a, int64_t dim, rt_tensor** out);
+// Dims start_dim..end_dim merged into one.
 RT_API int rt_tensor_flatten(const rt_tensor* a, int64_t start_dim, int64_t end_dim, rt_tensor** out);
 
 // a[..., start:end:step, ...] along dim (a view).
@@ -143,8 +154,9 @@ RT_API int rt_tensor_slice(const rt_tensor* a, int64_t dim, int64_t start, int64
 // a.select(dim, index): drops dim.
 RT_API int rt_tensor_select(const rt_tensor* a, int64_t dim, int64_t index, rt_tensor** out);
 
-// Concatenates (cat) or stacks n tensors (n x 1 handles) along dim.
+// Concatenates n tensors (n x 1 handles) along an existing dim.
 RT_API int rt_tensor_cat(const rt_tensor* const* ts, int n, int64_t dim, rt_tensor** out);
+// Stacks n tensors (n x 1 handles) along a new dim.
 RT_API int rt_tensor_stack(const rt_tensor* const* ts, int n, int64_t dim, rt_tensor** out);
 
 // Lower (tril) or upper (triu) triangle with diagonal offset.
