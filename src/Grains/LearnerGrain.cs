@@ -57,7 +57,8 @@ public sealed class LearnerGrain : ILearnerGrain
         Logger.Information("Iteration {Iteration}: v{Version}, loss {Loss:F4}, clip {Clip:F3}, kl {Kl:F5}, {Seconds:F1}s update",
             iteration, Version, metrics.PolicyLoss, metrics.ClipFraction, metrics.ApproxKl, learner.Elapsed.TotalSeconds);
         return new IterationReport(iteration, Version, a.ContextsTried, a.Accepted, a.RejectedAllSuccess, a.RejectedAllFail, collection.Late,
-            collection.Rollouts, collection.Successes, collection.SimSteps, collection.Seconds, learner.Elapsed.TotalSeconds, metrics);
+            collection.Rollouts, collection.Successes, collection.SimSteps, collection.Seconds, learner.Elapsed.TotalSeconds, metrics,
+            -samples.SelectMany(s => s.SampledLogProbs).DefaultIfEmpty(0).Average());
     }
 
     /// <summary>K samples per accepted group, each with its leave-one-out advantage.</summary>
