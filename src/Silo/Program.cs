@@ -42,5 +42,7 @@ public static class Program
         TasksCommand.Create(),
         ExpertsCommand.Create(),
         DemosCommand.Create(),
+        SftCommand.Create(),
+        EvalCommand.Create(),
     ];
 }

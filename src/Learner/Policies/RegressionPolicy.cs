@@ -1,0 +1,142 @@
+using RiptOrleans.Learner.Checkpoints;
+using RiptOrleans.Learner.Encoders;
+using RiptOrleans.Learner.Torch;
+
+namespace RiptOrleans.Learner.Policies;
+
+/// <summary>
+/// One OpenVLA-OFT-like policy: observation encoders → MLP trunk → action head predicting the chunk μ (L1 loss,
+/// stage "action"); a scale head on the trunk's (detached) features predicts log b, clipped to LogScaleClip, trained
+/// by Laplace NLL with μ frozen (stage "scale", the paper's unreleased step). Sample draws Laplace(μ, b·Temperature),
+/// Greedy returns μ; log π = Σ over the chunk's entries of log Laplace(a; μ, b) with the unscaled b (official code).
+/// </summary>
+public sealed class RegressionPolicy : Module, IPolicy, ISupervisedStages
+{
+    public const string ActionStage = "action";
+    public const string ScaleStage = "scale";
+
+    private readonly WordTokenizer _tokenizer;
+    private readonly int _flat;
+    private string _stage = ActionStage;
+
+    public RegressionPolicy(PolicyConfig config, InputStatistics inputs, Generator? generator = null)
+    {
+        if (config.Kind != PolicyKind.Regression) throw new ArgumentException($"config.Kind is {config.Kind}, RegressionPolicy needs Regression", nameof(config));
+        PolicyConfigJson.Validate(config);
+        Config = config;
+        _tokenizer = inputs.Tokenizer;
+        _flat = config.ChunkLength * config.ActionDim;
+        Observation = Register("observation", new ObservationEncoder(config, inputs, generator));
+        var hidden = 2 * config.DModel;
+        var trunk = new Nn.Sequential(new Nn.Linear(Observation.ContextTokens * config.DModel, hidden, true, null, generator), Nn.Activation.Gelu());
+        for (var i = 1; i < Math.Max(1, config.Layers); i++)
+            trunk.Add(new Nn.Linear(hidden, hidden, true, null, generator)).Add(Nn.Activation.Gelu());
+        Trunk = Register("trunk", trunk);
+        ActionHead = Register("action_head", new Nn.Linear(hidden, _flat, true, null, generator));
+        ScaleHead = Register("scale_head", new Nn.Mlp(hidden, hidden, _flat, null, null, generator));
+        using (Grad.Disabled())
+        {
+            // OFT's LaplaceScaleHead: small output weights, bias −3 (b ≈ 0.05 before training)
+            ScaleHead.Fc2.Weight.MulInPlace(0.01);
+            ScaleHead.Fc2.Bias!.Fill(-3.0);
+        }
+    }
+
+    public PolicyConfig Config { get; }
+    public int ActionDim => Config.ActionDim;
+    public int ExecuteSteps => Config.ExecuteSteps;
+    public WordTokenizer Tokenizer => _tokenizer;
+    public ObservationEncoder Observation { get; }
+    public Nn.Sequential Trunk { get; }
+    public Nn.Linear ActionHead { get; }
+    public Nn.Mlp ScaleHead { get; }
+
+    public IReadOnlyList<string> Stages { get; } = [ActionStage, ScaleStage];
+
+    public string Stage
+    {
+        get => _stage;
+        set => _stage = Stages.Contains(value) ? value : throw new ArgumentException($"unknown stage '{value}'; stages are {string.Join(", ", Stages)}");
+    }
+
+    public IEnumerable<Tensor> StageParameters() => _stage == ActionStage ? RlParameters() : ScaleHead.Parameters();
+
+    /// <summary>Everything but the scale head (frozen during RIPT, as fix_scale_head in every released config).</summary>
+    public IEnumerable<Tensor> RlParameters() => Observation.Parameters().Concat(Trunk.Parameters()).Concat(ActionHead.Parameters());
+
+    IEnumerable<Tensor> IPolicy.Parameters() => Parameters();
+
+    void IPolicy.Train(bool on) => Train(on);
+
+    /// <summary>μ (B × L·A) and log b (B × L·A) of an observation batch, clipped to LogScaleClip unless raw (the NLL stage needs its gradient).</summary>
+    private (Tensor Mu, Tensor LogScale) Heads(ObservationBatch obs, bool detachScaleInput, bool raw = false)
+    {
+        using var scope = TensorScope.Open();
+        var ctx = Observation.Forward(obs).Flatten(1);
+        if (IsTraining && Config.Dropout > 0) ctx = Functional.Dropout(ctx, Config.Dropout, true);
+        var h = Trunk.Forward(ctx);
+        var mu = ActionHead.Forward(h);
+        var logB = ScaleHead.Forward(detachScaleInput ? h.Detach() : h);
+        if (!raw) logB = logB.Clamp(Config.LogScaleClip.Lo, Config.LogScaleClip.Hi);
+        return (mu.MoveToOuter(), logB.MoveToOuter());
+    }
+
+    /// <summary>Σ over the entries of log Laplace(x; μ, exp(log b)) = −log b − |x − μ|/b − log 2: (B).</summary>
+    private static Tensor LaplaceLogProb(Tensor x, Tensor mu, Tensor logB)
+    {
+        using var scope = TensorScope.Open();
+        var lp = -logB - (x - mu).Abs() / logB.Exp() - Math.Log(2);
+        return lp.Sum(1).MoveToOuter();
+    }
+
+    public IReadOnlyList<PolicyDecision> Act(IReadOnlyList<PolicyObservation> batch, ActMode mode, Generator generator)
+    {
+        using var noGrad = Grad.Disabled();
+        using var scope = TensorScope.Open();
+        var (mu, logB) = Heads(ObservationBatch.From(batch, Config, _tokenizer), false);
+        var chunk = mode == ActMode.Greedy ? mu : new Distributions.Laplace(mu, logB.Exp() * Config.Temperature).Sample(generator);
+        var lp = LaplaceLogProb(chunk, mu, logB).ToArray<float>();
+        var values = chunk.ToArray<float>();
+        var result = new PolicyDecision[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var sampled = values.AsSpan(i * _flat, _flat).ToArray();
+            var actions = new float[ExecuteSteps * ActionDim];
+            for (var e = 0; e < actions.Length; e++) actions[e] = Math.Clamp(sampled[e], -1f, 1f);
+            result[i] = new PolicyDecision(actions, null, sampled, lp[i]);
+        }
+        return result;
+    }
+
+    public Tensor LogProb(IReadOnlyList<ScoredDecision> decisions)
+    {
+        using var scope = TensorScope.Open();
+        var sampled = new float[decisions.Count * _flat];
+        for (var i = 0; i < decisions.Count; i++)
+        {
+            var s = decisions[i].Sampled ?? throw new ArgumentException($"decision {i} has no sampled chunk; a regression policy scores continuous chunks");
+            if (s.Length != _flat) throw new ArgumentException($"decision {i} has {s.Length} sampled entries, ChunkLength x ActionDim is {_flat}");
+            s.CopyTo(sampled, i * _flat);
+        }
+        var (mu, logB) = Heads(ObservationBatch.From(decisions.Select(d => d.Observation).ToList(), Config, _tokenizer), false);
+        return LaplaceLogProb(Tensor.FromArray(sampled, decisions.Count, _flat), mu, logB).MoveToOuter();
+    }
+
+    public Tensor BcLoss(IReadOnlyList<DemoWindow> batch)
+    {
+        using var scope = TensorScope.Open();
+        var b = DemoWindowBatch.From(batch, Config, _tokenizer);
+        var target = b.Chunks.Reshape(batch.Count, -1);
+        var mask = b.Mask.Expand(-1, -1, ActionDim).Reshape(batch.Count, -1);
+        var (mu, logB) = Heads(b.Observations, true, raw: _stage == ScaleStage);
+        var perEntry = _stage == ActionStage
+            ? (mu - target).Abs()
+            // Laplace NLL with μ frozen: only the scale head learns
+            : logB + (target - mu.Detach()).Abs() / logB.Exp() + Math.Log(2);
+        return ((perEntry * mask).Sum() / mask.Sum()).MoveToOuter();
+    }
+
+    public byte[] ExportWeights(long version) => PolicyWeights.Export(this, Config, _tokenizer, version);
+
+    public long ImportWeights(ReadOnlySpan<byte> weights) => PolicyWeights.Import(this, Config, _tokenizer, weights);
+}

@@ -1,0 +1,183 @@
+using RiptOrleans.Learner.Checkpoints;
+using RiptOrleans.Learner.Encoders;
+using RiptOrleans.Learner.Torch;
+
+namespace RiptOrleans.Learner.Policies;
+
+/// <summary>
+/// One QueST-like policy: observation encoders give context tokens; a causal transformer (the prior) predicts the
+/// FSQ skill tokens of the next action chunk after a start token; the skill autoencoder decodes them. Stage
+/// "autoencoder" trains the autoencoder (L1 reconstruction), stage "prior" the encoders and prior (cross entropy).
+/// log π of a decision = Σ over its tokens of the full-softmax log-prob (QueST's compute_act_logits), although
+/// rollouts sample with temperature and top-k.
+/// </summary>
+public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages
+{
+    public const string AutoencoderStage = "autoencoder";
+    public const string PriorStage = "prior";
+
+    private readonly WordTokenizer _tokenizer;
+    private readonly int _tokens, _vocab, _context;
+    private readonly List<Nn.CausalTransformerBlock> _blocks = new();
+    private string _stage = AutoencoderStage;
+
+    /// <summary>A fresh policy; inputs carry the vocabulary and state statistics of the training demos.</summary>
+    public TokenizedPolicy(PolicyConfig config, InputStatistics inputs, Generator? generator = null)
+    {
+        if (config.Kind != PolicyKind.Tokenized) throw new ArgumentException($"config.Kind is {config.Kind}, TokenizedPolicy needs Tokenized", nameof(config));
+        PolicyConfigJson.Validate(config);
+        Config = config;
+        _tokenizer = inputs.Tokenizer;
+        Observation = Register("observation", new ObservationEncoder(config, inputs, generator));
+        Autoencoder = Register("autoencoder", new SkillAutoencoder(config, generator));
+        _tokens = config.TokensPerChunk;
+        _vocab = Autoencoder.Quantizer.Vocabulary;
+        _context = Observation.ContextTokens;
+        TokenEmbedding = Register("token_embedding", new Nn.Embedding(_vocab + 1, config.DModel, null, generator));
+        PositionEmbedding = Register("position_embedding", new Nn.Embedding(_context + _tokens, config.DModel, null, generator));
+        using (Grad.Disabled())
+        {
+            TokenEmbedding.Weight.MulInPlace(0.02);
+            PositionEmbedding.Weight.MulInPlace(0.02);
+        }
+        var blocks = Register("blocks", new Nn.Sequential());
+        for (var i = 0; i < config.Layers; i++)
+        {
+            var block = new Nn.CausalTransformerBlock(config.DModel, config.Heads, 4, null, generator);
+            blocks.Add(block);
+            _blocks.Add(block);
+        }
+        FinalNorm = Register("ln_f", new Nn.LayerNorm(config.DModel));
+        Head = Register("head", new Nn.Linear(config.DModel, _vocab, true, null, generator));
+    }
+
+    public PolicyConfig Config { get; }
+    public int ActionDim => Config.ActionDim;
+    public int ExecuteSteps => Config.ExecuteSteps;
+    public WordTokenizer Tokenizer => _tokenizer;
+    public ObservationEncoder Observation { get; }
+    public SkillAutoencoder Autoencoder { get; }
+    public Nn.Embedding TokenEmbedding { get; }
+    public Nn.Embedding PositionEmbedding { get; }
+    public Nn.LayerNorm FinalNorm { get; }
+    public Nn.Linear Head { get; }
+
+    /// <summary>Token vocabulary (the product of the FSQ levels); the start token is this id.</summary>
+    public int Vocabulary => _vocab;
+
+    public IReadOnlyList<string> Stages { get; } = [AutoencoderStage, PriorStage];
+
+    public string Stage
+    {
+        get => _stage;
+        set => _stage = Stages.Contains(value) ? value : throw new ArgumentException($"unknown stage '{value}'; stages are {string.Join(", ", Stages)}");
+    }
+
+    public IEnumerable<Tensor> StageParameters() => _stage == AutoencoderStage
+        ? Autoencoder.Parameters()
+        : Observation.Parameters().Concat(RlParameters());
+
+    /// <summary>The prior: token and position embeddings, transformer blocks, final norm and head (QueST's policy_prior).</summary>
+    public IEnumerable<Tensor> RlParameters() => TokenEmbedding.Parameters().Concat(PositionEmbedding.Parameters())
+        .Concat(_blocks.SelectMany(b => b.Parameters())).Concat(FinalNorm.Parameters()).Concat(Head.Parameters());
+
+    IEnumerable<Tensor> IPolicy.Parameters() => Parameters();
+
+    void IPolicy.Train(bool on) => Train(on);
+
+    //---------------------------------- the prior ------------------------------------------------------
+
+    /// <summary>Logits (B × k × V) of the next token after context tokens and the prefix [start, t1..t(k-1)] (B × k).</summary>
+    private Tensor PriorLogits(Tensor context, Tensor prefix)
+    {
+        using var scope = TensorScope.Open();
+        var k = prefix.Size(1);
+        var x = Tensor.Cat([context, TokenEmbedding.Forward(prefix)], 1);
+        var positions = Torch.Torch.Arange(0, _context + k);
+        x = x + PositionEmbedding.Forward(positions).Unsqueeze(0);
+        if (IsTraining && Config.Dropout > 0) x = Functional.Dropout(x, Config.Dropout, true);
+        foreach (var block in _blocks) x = block.Forward(x);
+        x = FinalNorm.Forward(x.Slice(1, _context, _context + k));
+        return Head.Forward(x).MoveToOuter();
+    }
+
+    /// <summary>Prefix [start, tokens[:, :-1]] (B × n) of full token rows (B × n).</summary>
+    private Tensor TeacherPrefix(Tensor tokens)
+    {
+        using var scope = TensorScope.Open();
+        var b = tokens.Size(0);
+        var start = Torch.Torch.Full([b, 1], _vocab, DType.Int64);
+        return Tensor.Cat([start, tokens.Slice(1, 0, _tokens - 1)], 1).MoveToOuter();
+    }
+
+    //---------------------------------- IPolicy -------------------------------------------------------
+
+    public IReadOnlyList<PolicyDecision> Act(IReadOnlyList<PolicyObservation> batch, ActMode mode, Generator generator)
+    {
+        using var noGrad = Grad.Disabled();
+        using var scope = TensorScope.Open();
+        var obs = ObservationBatch.From(batch, Config, _tokenizer);
+        var context = Observation.Forward(obs);
+        var n = batch.Count;
+        var prefix = Torch.Torch.Full([n, 1], _vocab, DType.Int64);
+        var logProb = Torch.Torch.Zeros([n]);
+        for (var j = 0; j < _tokens; j++)
+        {
+            var logits = PriorLogits(context, prefix).Select(1, j);
+            using var dist = new Distributions.Categorical(logits, mode == ActMode.Sample ? Config.Temperature : 1.0);
+            var next = mode == ActMode.Greedy ? dist.Mode()
+                : Config.TopK > 0 && Config.TopK < _vocab ? dist.TopKSample(Config.TopK, generator) : dist.Sample(generator);
+            // scored under the untempered full softmax, as LogProb re-scores it
+            logProb = logProb + Functional.LogSoftmax(logits, -1).Gather(1, next.Unsqueeze(1)).Squeeze(1);
+            prefix = Tensor.Cat([prefix, next.Unsqueeze(1)], 1);
+        }
+        var tokens = prefix.Slice(1, 1, _tokens + 1).Contiguous().ToArray<long>();
+        var chunks = Autoencoder.DecodeTokens(tokens, n).ToArray<float>();
+        var lp = logProb.ToArray<float>();
+        var chunkSize = Config.ChunkLength * ActionDim;
+        var result = new PolicyDecision[n];
+        for (var i = 0; i < n; i++)
+        {
+            var actions = new float[ExecuteSteps * ActionDim];
+            for (var e = 0; e < actions.Length; e++) actions[e] = Math.Clamp(chunks[i * chunkSize + e], -1f, 1f);
+            result[i] = new PolicyDecision(actions, tokens.AsSpan(i * _tokens, _tokens).ToArray(), null, lp[i]);
+        }
+        return result;
+    }
+
+    public Tensor LogProb(IReadOnlyList<ScoredDecision> decisions)
+    {
+        using var scope = TensorScope.Open();
+        var tokens = new long[decisions.Count * _tokens];
+        for (var i = 0; i < decisions.Count; i++)
+        {
+            var t = decisions[i].Tokens ?? throw new ArgumentException($"decision {i} has no tokens; a tokenized policy scores token sequences");
+            if (t.Length != _tokens) throw new ArgumentException($"decision {i} has {t.Length} tokens, TokensPerChunk is {_tokens}");
+            t.CopyTo(tokens, i * _tokens);
+        }
+        var target = Tensor.FromArray(tokens, decisions.Count, _tokens);
+        var obs = ObservationBatch.From(decisions.Select(d => d.Observation).ToList(), Config, _tokenizer);
+        var logits = PriorLogits(Observation.Forward(obs), TeacherPrefix(target));
+        var lp = Functional.LogSoftmax(logits, -1).Gather(2, target.Unsqueeze(2)).Squeeze(2).Sum(1);
+        return lp.MoveToOuter();
+    }
+
+    public Tensor BcLoss(IReadOnlyList<DemoWindow> batch)
+    {
+        using var scope = TensorScope.Open();
+        var b = DemoWindowBatch.From(batch, Config, _tokenizer);
+        if (_stage == AutoencoderStage)
+        {
+            var recon = Autoencoder.Decode(Autoencoder.Encode(b.Chunks));
+            return Functional.L1Loss(recon, b.Chunks).MoveToOuter();
+        }
+        Tensor target;
+        using (Grad.Disabled()) target = Autoencoder.Tokenize(b.Chunks);
+        var logits = PriorLogits(Observation.Forward(b.Observations), TeacherPrefix(target));
+        return Functional.CrossEntropy(logits.Reshape(-1, _vocab), target.Reshape(-1)).MoveToOuter();
+    }
+
+    public byte[] ExportWeights(long version) => PolicyWeights.Export(this, Config, _tokenizer, version);
+
+    public long ImportWeights(ReadOnlySpan<byte> weights) => PolicyWeights.Import(this, Config, _tokenizer, weights);
+}

@@ -1,0 +1,158 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using RiptOrleans.Learner.Policies;
+
+namespace RiptOrleans.Learner.Sft;
+
+/// <summary>
+/// One SFT run (`ript sft`): which demonstrations, which policy, how long. JSON keys are the snake_case property names
+/// (`{"demos": 5, "policy": "tokenized"}`); `ript sft` flags override them; <see cref="Validate"/> names the field.
+/// </summary>
+public sealed record SftOptions
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    /// <summary>Directory of demo files (&lt;task name&gt;.safetensors, from `ript demos`).</summary>
+    public string DemoDir { get; init; } = "demos";
+
+    /// <summary>Train on every task of this suite (multitask)…</summary>
+    public string? Suite { get; init; }
+
+    /// <summary>…or on one task.</summary>
+    public string? Task { get; init; }
+
+    /// <summary>Demonstrations per task, the first N of each file (the paper: 1 to 50).</summary>
+    public int Demos { get; init; } = 50;
+
+    /// <summary>Policy family: tokenized (QueST-like) or regression (OFT-like).</summary>
+    public PolicyKind Policy { get; init; } = PolicyKind.Tokenized;
+
+    /// <summary>Cameras the policy reads (empty: state only); the demos must hold their frames.</summary>
+    public IReadOnlyList<string> Cameras { get; init; } = [];
+
+    /// <summary>Actions predicted per decision.</summary>
+    public int ChunkLength { get; init; } = 8;
+
+    /// <summary>Actions executed per decision before re-planning.</summary>
+    public int ExecuteSteps { get; init; } = 4;
+
+    /// <summary>Width of the encoders and transformer.</summary>
+    public int DModel { get; init; } = 64;
+
+    /// <summary>Transformer blocks (tokenized) or trunk layers (regression).</summary>
+    public int Layers { get; init; } = 2;
+
+    public int Heads { get; init; } = 4;
+
+    /// <summary>Tokenized: tokens per chunk.</summary>
+    public int TokensPerChunk { get; init; } = 4;
+
+    /// <summary>Tokenized: FSQ levels per latent entry (vocabulary = product).</summary>
+    public IReadOnlyList<int> FsqLevels { get; init; } = [8, 5, 5, 5];
+
+    public double Dropout { get; init; } = 0.1;
+
+    /// <summary>Tokenized stage 1: skill autoencoder steps.</summary>
+    public int AutoencoderSteps { get; init; } = 1000;
+
+    /// <summary>Behaviour-cloning steps of the main stage (tokenized prior, regression action head).</summary>
+    public int Steps { get; init; } = 2000;
+
+    /// <summary>Regression stage 2: Laplace scale head steps with the action head frozen (paper: 500).</summary>
+    public int ScaleSteps { get; init; } = 300;
+
+    public int BatchSize { get; init; } = 64;
+
+    public double Lr { get; init; } = 1e-3;
+
+    public double WeightDecay { get; init; } = 1e-4;
+
+    public double GradClip { get; init; } = 1.0;
+
+    /// <summary>Optimiser steps between metrics lines.</summary>
+    public int LogEvery { get; init; } = 50;
+
+    /// <summary>Main-stage steps between evaluations (0: evaluate only at the end).</summary>
+    public int EvalEvery { get; init; }
+
+    /// <summary>Evaluation contexts per task at each evaluation (0: no evaluation).</summary>
+    public int EvalInits { get; init; } = 10;
+
+    /// <summary>Evaluation worker threads.</summary>
+    public int EvalThreads { get; init; } = 2;
+
+    /// <summary>libtorch intra-op threads for training (0: leave libtorch's default).</summary>
+    public int TorchThreads { get; init; }
+
+    /// <summary>Run directory: checkpoint/, metrics.jsonl, report.html.</summary>
+    public string Out { get; init; } = "runs/sft";
+
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>Every invalid field as "sft.field must be …, got …" (empty when valid).</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        void Check(bool ok, string field, object? value, string rule)
+        {
+            if (!ok) errors.Add($"sft.{field} must be {rule}, got {value ?? "nothing"}");
+        }
+        Check(!string.IsNullOrWhiteSpace(DemoDir), "demo_dir", DemoDir, "a directory");
+        Check(string.IsNullOrEmpty(Suite) != string.IsNullOrEmpty(Task), "task", $"suite={Suite ?? "-"} task={Task ?? "-"}", "given, or sft.suite (exactly one of them)");
+        Check(Demos >= 1, "demos", Demos, "≥ 1");
+        Check(ChunkLength >= 1, "chunk_length", ChunkLength, "≥ 1");
+        Check(ExecuteSteps >= 1 && ExecuteSteps <= ChunkLength, "execute_steps", ExecuteSteps, $"in [1, chunk_length = {ChunkLength}]");
+        Check(DModel >= 8, "d_model", DModel, "≥ 8");
+        Check(Layers >= 1, "layers", Layers, "≥ 1");
+        Check(Heads >= 1 && DModel % Math.Max(1, Heads) == 0, "heads", Heads, $"≥ 1 and divide d_model = {DModel}");
+        Check(TokensPerChunk >= 1, "tokens_per_chunk", TokensPerChunk, "≥ 1");
+        Check(FsqLevels.Count >= 1 && FsqLevels.All(l => l >= 2), "fsq_levels", $"[{string.Join(", ", FsqLevels)}]", "non-empty with every level ≥ 2");
+        Check(Dropout is >= 0 and < 1, "dropout", Dropout, "in [0, 1)");
+        Check(AutoencoderSteps >= 0, "autoencoder_steps", AutoencoderSteps, "≥ 0");
+        Check(Steps >= 1, "steps", Steps, "≥ 1");
+        Check(ScaleSteps >= 0, "scale_steps", ScaleSteps, "≥ 0");
+        Check(BatchSize >= 1, "batch_size", BatchSize, "≥ 1");
+        Check(Lr > 0 && double.IsFinite(Lr), "lr", Lr, "> 0");
+        Check(WeightDecay >= 0, "weight_decay", WeightDecay, "≥ 0");
+        Check(GradClip > 0, "grad_clip", GradClip, "> 0");
+        Check(LogEvery >= 1, "log_every", LogEvery, "≥ 1");
+        Check(EvalEvery >= 0, "eval_every", EvalEvery, "≥ 0");
+        Check(EvalInits is >= 0 and <= 50, "eval_inits", EvalInits, "in [0, 50]");
+        Check(EvalThreads >= 1, "eval_threads", EvalThreads, "≥ 1");
+        Check(TorchThreads >= 0, "torch_threads", TorchThreads, "≥ 0");
+        Check(!string.IsNullOrWhiteSpace(Out), "out", Out, "a directory");
+        Check(Cameras.Distinct().Count() == Cameras.Count, "cameras", $"[{string.Join(", ", Cameras)}]", "distinct");
+        return errors;
+    }
+
+    /// <summary>Reads a JSON config file; unknown keys and malformed values are refused naming them.</summary>
+    public static SftOptions FromFile(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<SftOptions>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path}: the config is null");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The policy config these options describe, for demos of the given sizes.</summary>
+    public PolicyConfig PolicyConfig(int stateDim, int actionDim, int imageSize) =>
+        new(Policy, stateDim, actionDim, ChunkLength, ExecuteSteps, Cameras, Cameras.Count > 0 ? imageSize : 128)
+        {
+            DModel = DModel,
+            Layers = Layers,
+            Heads = Heads,
+            Dropout = Dropout,
+            TokensPerChunk = TokensPerChunk,
+            FsqLevels = FsqLevels,
+        };
+}

@@ -1,0 +1,10 @@
+using RiptOrleans.Learner.Evaluation;
+
+namespace RiptOrleans.Learner.Sft;
+
+/// <summary>What one SFT run produced: where its checkpoint is, the last loss of each stage and the final evaluation.</summary>
+public sealed record SftResult(string CheckpointDirectory, string MetricsPath, string ReportPath, IReadOnlyDictionary<string, double> FirstLoss,
+    IReadOnlyDictionary<string, double> FinalLoss, IReadOnlyList<TaskScore> Evaluation, double Seconds)
+{
+    public double MeanSuccessRate => Evaluation.Count == 0 ? double.NaN : Evaluation.Average(s => s.SuccessRate);
+}
