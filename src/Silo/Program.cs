@@ -42,6 +42,7 @@ public static class Program
         TasksCommand.Create(),
         ExpertsCommand.Create(),
         DemosCommand.Create(),
+        TrainCommand.Create(),
         SftCommand.Create(),
         EvalCommand.Create(),
     ];

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text;
+using RiptOrleans.Learner.Evaluation;
+using RiptOrleans.Learner.Reports;
+using RiptOrleans.Learner.Ript;
+
+namespace RiptOrleans.Grains;
+
+/// <summary>A run's report.html: success rates before and after per task, and the curves of every iteration (rollout and eval SR, rejections, loss, KL, clip fraction, time split).</summary>
+public static class RiptReport
+{
+    public static void Write(string path, string title, IReadOnlyList<RiptMetricsLine> lines, IReadOnlyList<TaskScore> before, IReadOnlyList<TaskScore> after)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").Append(LossCurveSvg.Escape(title)).Append("</title>");
+        sb.Append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 8px}</style></head><body>");
+        sb.Append("<h1>RIPT run ").Append(LossCurveSvg.Escape(title)).Append("</h1>");
+        if (before.Count > 0 || after.Count > 0)
+        {
+            sb.Append("<table><tr><th>task</th><th>before (SFT)</th><th>after (RIPT)</th></tr>");
+            foreach (var a in after)
+            {
+                var b = before.FirstOrDefault(x => x.TaskId == a.TaskId);
+                sb.Append(c, $"<tr><td>{LossCurveSvg.Escape(a.TaskId)}</td><td>{(b is null ? "" : b.SuccessRate.ToString("P0", c))}</td><td>{a.SuccessRate:P0}</td></tr>");
+            }
+            sb.Append("</table>");
+        }
+        IReadOnlyList<(double X, double Y)> Series(Func<RiptMetricsLine, double?> f) =>
+            lines.Where(l => f(l) is not null).Select(l => ((double)l.Iteration + 1, f(l)!.Value)).ToList();
+        var evalPoints = Series(l => l.EvalSuccessRate).ToList();
+        if (before.Count > 0) evalPoints.Insert(0, (0, before.Average(s => s.SuccessRate)));
+        sb.Append(LossCurveSvg.Render("success rate", "iteration", "success rate",
+            [("rollout (sampled)", Series(l => l.RolloutSuccessRate)), ("eval (greedy)", evalPoints)]));
+        sb.Append(LossCurveSvg.Render("groups per iteration", "iteration", "groups",
+            [("accepted", Series(l => l.Accepted)), ("rejected all-success", Series(l => l.RejectedAllSuccess)), ("rejected all-fail", Series(l => l.RejectedAllFail))]));
+        sb.Append(LossCurveSvg.Render("update", "iteration", "value",
+            [("policy loss", Series(l => l.PolicyLoss)), ("approx KL", Series(l => l.ApproxKl)), ("clip fraction", Series(l => l.ClipFraction))]));
+        sb.Append(LossCurveSvg.Render("seconds per iteration", "iteration", "s",
+            [("rollouts", Series(l => l.RolloutSeconds)), ("update", Series(l => l.LearnerSeconds))]));
+        sb.Append("</body></html>");
+        File.WriteAllText(path, sb.ToString());
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using RiptOrleans.Learner.Ript;
+
+namespace RiptOrleans.Silo.Commands;
+
+/// <summary>Options of `ript train` (stage 3): one record bound from a JSON config file (snake_case keys), flags and RIPT_TRAIN_* variables.</summary>
+internal sealed record TrainOptions
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        WriteIndented = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary>The SFT checkpoint directory the run starts from.</summary>
+    public string? Checkpoint { get; init; }
+    /// <summary>One task to train on (id or unique name).</summary>
+    public string? Task { get; init; }
+    /// <summary>Every task of a suite (multitask).</summary>
+    public string? Suite { get; init; }
+    /// <summary>Demo files whose initial states are the contexts; without it, the tasks' training pools.</summary>
+    public string? DemoDir { get; init; }
+    /// <summary>Contexts per task (demo episodes or training-pool contexts).</summary>
+    public int ContextsPerTask { get; init; } = 50;
+    /// <summary>Run directory (checkpoint/, metrics.jsonl, report.html).</summary>
+    public string Out { get; init; } = "runs/ript";
+    public int Iterations { get; init; } = 15;
+    /// <summary>Rollouts per context (paper: QueST 16, OFT 8).</summary>
+    public int K { get; init; } = 8;
+    /// <summary>Trajectories per iteration, a multiple of k.</summary>
+    public int BatchSize { get; init; } = 64;
+    public int Epochs { get; init; } = 4;
+    public int MinibatchSize { get; init; } = 8;
+    public int GradientAccumulation { get; init; } = 1;
+    public double ClipEpsilon { get; init; } = 0.2;
+    public double LearningRate { get; init; } = 1e-5;
+    public double WeightDecay { get; init; } = 1e-4;
+    public double MaxGradNorm { get; init; } = 1.0;
+    public RatioMode Ratio { get; init; } = RatioMode.Trajectory;
+    public OldLogProbSource OldLogProbs { get; init; } = OldLogProbSource.Recompute;
+    public bool DynamicRejection { get; init; } = true;
+    public int MaxConsecutiveRejections { get; init; } = 200;
+    /// <summary>Rollout sampling temperature (tokens) or Laplace scale multiplier (regression); unset keeps the checkpoint's.</summary>
+    public double? Temperature { get; init; }
+    public long Seed { get; init; } = 1;
+    /// <summary>Worker threads (0: one per core).</summary>
+    public int Workers { get; init; }
+    public int EvalEvery { get; init; }
+    public int EvalInits { get; init; } = 50;
+    public bool Resume { get; init; }
+
+    public RiptOptions ToRipt() => new()
+    {
+        K = K, BatchSize = BatchSize, Epochs = Epochs, MinibatchSize = MinibatchSize, GradientAccumulation = GradientAccumulation,
+        ClipEpsilon = ClipEpsilon, LearningRate = LearningRate, WeightDecay = WeightDecay, MaxGradNorm = MaxGradNorm, Ratio = Ratio,
+        OldLogProbs = OldLogProbs, DynamicRejection = DynamicRejection, MaxConsecutiveRejections = MaxConsecutiveRejections,
+    };
+
+    /// <summary>Every problem, each naming the field and the value.</summary>
+    public List<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrEmpty(Checkpoint) && !Resume) errors.Add("train.checkpoint is required (the SFT checkpoint to start from)");
+        if (string.IsNullOrEmpty(Task) == string.IsNullOrEmpty(Suite)) errors.Add("give exactly one of train.task and train.suite");
+        if (Iterations < 1) errors.Add($"train.iterations must be ≥ 1, got {Iterations}");
+        if (ContextsPerTask < 1) errors.Add($"train.contexts_per_task must be ≥ 1, got {ContextsPerTask}");
+        if (Workers < 0) errors.Add($"train.workers must be ≥ 0, got {Workers}");
+        if (EvalEvery < 0) errors.Add($"train.eval_every must be ≥ 0, got {EvalEvery}");
+        if (EvalInits is < 0 or > 50) errors.Add($"train.eval_inits must be in [0, 50], got {EvalInits}");
+        if (Temperature is <= 0) errors.Add($"train.temperature must be > 0, got {Temperature}");
+        try
+        {
+            ToRipt().Validate();
+        }
+        catch (ArgumentException e)
+        {
+            errors.Add(e.Message);
+        }
+        return errors;
+    }
+
+    public static TrainOptions FromFile(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"config file not found: {path}", path);
+        try
+        {
+            return JsonSerializer.Deserialize<TrainOptions>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path}: empty config");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
+    }
+}
