@@ -73,7 +73,10 @@ public static class RiptUpdate
     public static RiptMetrics Update(IPolicy policy, Optim.AdamW optimizer, IReadOnlyList<RiptSample> b, RiptOptions o, Random rng)
     {
         o.Validate();
-        if (b.Count == 0) throw new ArgumentException("the batch D is empty", nameof(b));
+        // With dynamic rejection off, uniform groups count in D but ship no trajectories: their zero advantages carry
+        // no gradient, so a batch of only such groups is a step-less update.
+        if (b.Count == 0)
+            return new RiptMetrics(0, 0, 0, 0, 1, 0, 0, 0, 0, 0);
         var parameters = policy.RlParameters().ToList();
         var decisions = b.Sum(s => s.Decisions.Count);
         // Dropout off: old and new log-probs must differ only through the weights (r = 1 before the first step).
