@@ -21,5 +21,6 @@ internal static class BenchCommand
         BenchPhysicsCommand.Create(),
         BenchRenderCommand.Create(),
         BenchLearnerCommand.Create(),
+        BenchFarmCommand.Create(),
     ];
 }
