@@ -58,7 +58,7 @@ public static class RiptRun
         var grains = host(services);
         var runId = Path.GetFileName(Path.GetFullPath(o.OutDirectory));
         var registry = grains.GetGrain<IGrainRegistry>(runId);
-        var scheduler = new RolloutScheduler(grains, contexts, runId, o.Seed, o.Workers);
+        var scheduler = new RolloutScheduler(grains, contexts, runId, o.Seed, o.Workers) { SkipSolvedForIterations = o.SkipSolvedIterations };
         var learner = new LearnerGrain(policy, optimizer, scheduler, registry, services, o.Ript, o.Seed, version) { OnGroup = onGroup };
         var log = new MetricsLog(o.MetricsPath);
         log.TruncateFrom(start);
@@ -154,6 +154,7 @@ public static class RiptRun
         o.Seed,
         o.Workers,
         o.ContextsPerTask,
+        o.SkipSolvedIterations,
         o.DemoDirectory,
         o.EvalEvery,
         o.EvalInits,

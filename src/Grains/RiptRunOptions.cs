@@ -16,6 +16,9 @@ public sealed record RiptRunOptions(string OutDirectory, IReadOnlyList<string> T
 
     public long Seed { get; init; } = 1;
 
+    /// <summary>Skip contexts whose group was all-success within this many iterations (0: sample every context uniformly).</summary>
+    public int SkipSolvedIterations { get; init; }
+
     /// <summary>Worker threads (grain turns at once); one per core by default.</summary>
     public int Workers { get; init; } = Environment.ProcessorCount;
 

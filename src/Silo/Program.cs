@@ -37,6 +37,7 @@ public static class Program
     /// <summary>Every top-level command; an area adds its command here.</summary>
     internal static IEnumerable<Command> Commands() =>
     [
+        QuickstartCommand.Create(),
         BenchCommand.Create(),
         RenderCommand.Create(),
         TasksCommand.Create(),

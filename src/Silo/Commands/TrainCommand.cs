@@ -31,6 +31,7 @@ internal static class TrainCommand
     private static readonly Option<int?> WorkersOption = new("--workers") { Description = "Worker threads (0: one per core)." };
     private static readonly Option<int?> EvalEveryOption = new("--eval-every") { Description = "Evaluate every N iterations (0: before and after only)." };
     private static readonly Option<int?> EvalInitsOption = new("--eval-inits") { Description = "Evaluation contexts per task (0: none)." };
+    private static readonly Option<int?> SkipSolvedOption = new("--skip-solved-iterations") { Description = "Skip contexts all-success within N iterations (0: never)." };
     private static readonly Option<bool> ResumeOption = new("--resume") { Description = "Continue from the run directory's checkpoint." };
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Print one JSON object as the last line." };
 
@@ -39,7 +40,7 @@ internal static class TrainCommand
         var command = new Command("train", "Stage 3 RIPT: dynamic-sampling LOOP from an SFT checkpoint (in-process silo on all cores).");
         foreach (var o in new Option[] { ConfigOption, CheckpointOption, TaskOption, SuiteOption, DemoDirOption, ContextsOption, OutOption,
                      IterationsOption, KOption, BatchOption, EpochsOption, MinibatchOption, ClipOption, LrOption, RatioOption, RejectionOption,
-                     TemperatureOption, SeedOption, WorkersOption, EvalEveryOption, EvalInitsOption, ResumeOption, JsonOption })
+                     TemperatureOption, SeedOption, SkipSolvedOption, WorkersOption, EvalEveryOption, EvalInitsOption, ResumeOption, JsonOption })
             command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
         {
@@ -72,6 +73,7 @@ internal static class TrainCommand
                 DynamicRejection = parse.GetValue(RejectionOption) ?? o.DynamicRejection,
                 Temperature = parse.GetValue(TemperatureOption) ?? o.Temperature,
                 Seed = parse.GetValue(SeedOption) ?? o.Seed,
+                SkipSolvedIterations = parse.GetValue(SkipSolvedOption) ?? o.SkipSolvedIterations,
                 Workers = parse.GetValue(WorkersOption) ?? o.Workers,
                 EvalEvery = parse.GetValue(EvalEveryOption) ?? o.EvalEvery,
                 EvalInits = parse.GetValue(EvalInitsOption) ?? o.EvalInits,
@@ -96,6 +98,7 @@ internal static class TrainCommand
             DemoDirectory = o.DemoDir,
             ContextsPerTask = o.ContextsPerTask,
             Seed = o.Seed,
+            SkipSolvedIterations = o.SkipSolvedIterations,
             Workers = workers,
             EvalEvery = o.EvalEvery,
             EvalInits = o.EvalInits,

@@ -46,6 +46,8 @@ internal sealed record TrainOptions
     /// <summary>Rollout sampling temperature (tokens) or Laplace scale multiplier (regression); unset keeps the checkpoint's.</summary>
     public double? Temperature { get; init; }
     public long Seed { get; init; } = 1;
+    /// <summary>Skip contexts that were all-success within this many iterations (0: uniform over every context).</summary>
+    public int SkipSolvedIterations { get; init; }
     /// <summary>Worker threads (0: one per core).</summary>
     public int Workers { get; init; }
     public int EvalEvery { get; init; }
@@ -68,6 +70,7 @@ internal sealed record TrainOptions
         if (Iterations < 1) errors.Add($"train.iterations must be ≥ 1, got {Iterations}");
         if (ContextsPerTask < 1) errors.Add($"train.contexts_per_task must be ≥ 1, got {ContextsPerTask}");
         if (Workers < 0) errors.Add($"train.workers must be ≥ 0, got {Workers}");
+        if (SkipSolvedIterations < 0) errors.Add($"train.skip_solved_iterations must be ≥ 0, got {SkipSolvedIterations}");
         if (EvalEvery < 0) errors.Add($"train.eval_every must be ≥ 0, got {EvalEvery}");
         if (EvalInits is < 0 or > 50) errors.Add($"train.eval_inits must be in [0, 50], got {EvalInits}");
         if (Temperature is <= 0) errors.Add($"train.temperature must be > 0, got {Temperature}");
