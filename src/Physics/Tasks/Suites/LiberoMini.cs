@@ -1,3 +1,4 @@
+using RiptOrleans.Physics.Experts.Libero;
 using RiptOrleans.Physics.Geometry;
 using RiptOrleans.Physics.Scenes;
 using RiptOrleans.Physics.Scenes.Arenas;
@@ -93,16 +94,20 @@ public static class LiberoMini
 
         return
         [
-            Task("kitchen-scene10", "close the top drawer of the cabinet", Horizon, kitchen, top(wood), scene10, "akita_black_bowl_1"),
-            Task("kitchen-scene5", "close the top drawer of the cabinet", Horizon, kitchen, top(white), scene5, "akita_black_bowl_1"),
+            Task("kitchen-scene10", "close the top drawer of the cabinet", Horizon, kitchen, top(wood), scene10, "akita_black_bowl_1")
+                with { Expert = LiberoExperts.CloseDrawer(wood, Math.PI, "top") },
+            Task("kitchen-scene5", "close the top drawer of the cabinet", Horizon, kitchen, top(white), scene5, "akita_black_bowl_1")
+                with { Expert = LiberoExperts.CloseDrawer(white, 0, "top") },
             Task("kitchen-scene10", "put the black bowl in the top drawer of the cabinet", Horizon, kitchen, inTop("akita_black_bowl_1", wood), scene10, "akita_black_bowl_1"),
             Task("kitchen-scene5", "put the black bowl in the top drawer of the cabinet", Horizon, kitchen, inTop("akita_black_bowl_1", white), scene5, "akita_black_bowl_1"),
             Task("kitchen-scene10", "put the butter at the front in the top drawer of the cabinet and close it", Horizon, kitchen,
                 new All(inTop("butter_1", wood), top(wood)), scene10, "butter_1"),
             Task("kitchen-scene10", "put the butter at the back in the top drawer of the cabinet and close it", Horizon, kitchen,
                 new All(inTop("butter_2", wood), top(wood)), scene10, "butter_2"),
-            Task("kitchen-scene1", "open the top drawer of the cabinet", Horizon, kitchen, JointState.Open(wood.Joint("top")), scene1),
-            Task("kitchen-scene1", "open the bottom drawer of the cabinet", Horizon, kitchen, JointState.Open(wood.Joint("bottom")), scene1),
+            Task("kitchen-scene1", "open the top drawer of the cabinet", Horizon, kitchen, JointState.Open(wood.Joint("top")), scene1)
+                with { Expert = LiberoExperts.OpenDrawer(wood, Math.PI, "top") },
+            Task("kitchen-scene1", "open the bottom drawer of the cabinet", Horizon, kitchen, JointState.Open(wood.Joint("bottom")), scene1)
+                with { Expert = LiberoExperts.OpenDrawer(wood, Math.PI, "bottom") },
             Task("kitchen-scene2", "put the black bowl at the front on the plate", Horizon, kitchen, new On("akita_black_bowl_1", "plate_1"), scene2,
                 "akita_black_bowl_1", "plate_1"),
             Task("kitchen-scene2", "put the black bowl at the back on the plate", Horizon, kitchen, new On("akita_black_bowl_3", "plate_1"), scene2,
