@@ -10,13 +10,16 @@ public sealed class DrawerProbe
     private readonly int _cabinet;
     private readonly int _qpos;
     private readonly Vec3 _handle;
+    private readonly Vec3 _floor;
 
     /// <param name="yaw">The cabinet's placement yaw (fixtures are placed without jitter).</param>
     public DrawerProbe(MjModel model, Cabinet cabinet, string level, double yaw)
     {
         _cabinet = model.BodyId(cabinet.Name);
         _qpos = model.JointQposAddress(model.JointId(cabinet.Joint(level)));
-        _handle = Cabinet.HandleOffset(Array.IndexOf(Cabinet.Levels, level));
+        var index = Array.IndexOf(Cabinet.Levels, level);
+        _handle = Cabinet.HandleOffset(index);
+        _floor = new Vec3(0, 0, Cabinet.FloorHeight(index));
         Out = new Vec3(Math.Sin(yaw), -Math.Cos(yaw), 0);
     }
 
@@ -28,6 +31,9 @@ public sealed class DrawerProbe
 
     /// <summary>Middle of the handle bar (world).</summary>
     public Vec3 Handle(MjData data) => OnDrawer(data, _handle);
+
+    /// <summary>Centre of the drawer's inside bottom surface (world).</summary>
+    public Vec3 Floor(MjData data) => OnDrawer(data, _floor);
 
     /// <summary>A point given in the cabinet frame with the drawer closed, carried along by the drawer (world).</summary>
     public Vec3 OnDrawer(MjData data, Vec3 local) => ToWorld(data, local + new Vec3(0, Q(data), 0));

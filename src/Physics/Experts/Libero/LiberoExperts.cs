@@ -1,4 +1,7 @@
+using RiptOrleans.Physics.Geometry;
+using RiptOrleans.Physics.Mujoco;
 using RiptOrleans.Physics.Scenes.Fixtures;
+using RiptOrleans.Physics.Scenes.Objects;
 using RiptOrleans.Physics.Tasks;
 
 namespace RiptOrleans.Physics.Experts.Libero;
@@ -6,9 +9,83 @@ namespace RiptOrleans.Physics.Experts.Libero;
 /// <summary>Expert factories for the libero-mini tasks: each composes skills into one waypoint plan with ids resolved once per env.</summary>
 public static class LiberoExperts
 {
+    /// <summary>Side of a vessel grasped by default: the one facing the robot (−x).</summary>
+    private const double RobotSide = Math.PI;
+
     public static Func<TaskModel, IExpert> OpenDrawer(Cabinet cabinet, double yaw, string level) =>
-        t => new WaypointExpert(t, [.. DrawerSkills.Pull(new DrawerProbe(t.Model, cabinet, level, yaw))]);
+        t =>
+        {
+            var drawer = new DrawerProbe(t.Model, cabinet, level, yaw);
+            return new WaypointExpert(t, _ => DrawerSkills.Pull(drawer));
+        };
 
     public static Func<TaskModel, IExpert> CloseDrawer(Cabinet cabinet, double yaw, string level) =>
-        t => new WaypointExpert(t, [.. DrawerSkills.Push(new DrawerProbe(t.Model, cabinet, level, yaw))]);
+        t =>
+        {
+            var drawer = new DrawerProbe(t.Model, cabinet, level, yaw);
+            return new WaypointExpert(t, _ => DrawerSkills.Push(drawer));
+        };
+
+    /// <summary>A vessel (bowl, mug) set down on a plate, centre on centre.</summary>
+    public static Func<TaskModel, IExpert> VesselOnPlate(Vessel vessel, string plate, double carryHeight, double side = RobotSide) =>
+        t =>
+        {
+            var hand = new PandaMotion(t.Model);
+            var item = new BodyProbe(t.Model, vessel.Name);
+            var target = new BodyProbe(t.Model, plate);
+            var table = t.Spec.WorkspaceOffset.Z;
+            return new WaypointExpert(t, _ => PickPlaceSkills.PickAndPlace(hand, item, d => WallGrasp(vessel, item, side, d), side - Math.PI / 2,
+                d => target.Position(d) + new Vec3(0, 0, 0.012), table + carryHeight));
+        };
+
+    /// <summary>A vessel put into an open drawer, toward its front so it clears the cabinet's roof.</summary>
+    /// <param name="side">Direction (world yaw) from the vessel's centre to the grasped wall: the hand, 20 cm along it and 5 cm across, must miss the open drawer and tall neighbours.</param>
+    /// <param name="tilt">Fingers tilted this far toward the cabinet, so the hand stays clear of the open drawer beside the vessel.</param>
+    public static Func<TaskModel, IExpert> VesselInDrawer(Vessel vessel, Cabinet cabinet, double yaw, string level, double side = RobotSide, double tilt = 0) =>
+        t =>
+        {
+            var hand = new PandaMotion(t.Model);
+            var item = new BodyProbe(t.Model, vessel.Name);
+            var drawer = new DrawerProbe(t.Model, cabinet, level, yaw);
+            var table = t.Spec.WorkspaceOffset.Z;
+            Vec3? point = tilt == 0 ? null : -drawer.Out * Math.Sin(tilt) + new Vec3(0, 0, -Math.Cos(tilt));
+            return new WaypointExpert(t, _ => PickPlaceSkills.PickAndPlace(hand, item, d => WallGrasp(vessel, item, side, d), side - Math.PI / 2,
+                d => drawer.Floor(d) + drawer.Out * 0.035 + new Vec3(0, 0, 0.01), table + 0.30, point));
+        };
+
+    /// <summary>A box put into an open drawer, then the drawer pushed shut.</summary>
+    public static Func<TaskModel, IExpert> BoxInDrawerAndClose(BoxObject box, Cabinet cabinet, double yaw, string level) =>
+        t =>
+        {
+            var hand = new PandaMotion(t.Model);
+            var item = new BodyProbe(t.Model, box.Name);
+            var drawer = new DrawerProbe(t.Model, cabinet, level, yaw);
+            var table = t.Spec.WorkspaceOffset.Z;
+            return new WaypointExpert(t, d0 => PickPlaceSkills.PickAndPlace(hand, item, d => BoxGrasp(item, d), item.Yaw(d0),
+                    d => drawer.Floor(d) + drawer.Out * 0.03 + new Vec3(0, 0, box.HalfSize.Z + 0.008), table + 0.28)
+                .Concat(DrawerSkills.Push(drawer)));
+        };
+
+    /// <summary>A box set down in a flat table region (e.g. right of the plate).</summary>
+    public static Func<TaskModel, IExpert> BoxToRegion(BoxObject box, string region, double carryHeight) =>
+        t =>
+        {
+            var hand = new PandaMotion(t.Model);
+            var item = new BodyProbe(t.Model, box.Name);
+            var site = t.Model.SiteId(region);
+            var table = t.Spec.WorkspaceOffset.Z;
+            return new WaypointExpert(t, d0 => PickPlaceSkills.PickAndPlace(hand, item, d => BoxGrasp(item, d), item.Yaw(d0),
+                d => Vec3.From(d.SiteXpos, site).WithZ(table + box.HalfSize.Z + 0.008), table + carryHeight));
+        };
+
+    /// <summary>Grip-site target on a vessel's wall 1.2 cm below the rim, on side <paramref name="side"/> (world yaw from its centre); the fingers open radially.</summary>
+    private static Vec3 WallGrasp(Vessel vessel, BodyProbe item, double side, MjData data)
+    {
+        var h = vessel.WallHeight - 0.012;
+        var r = vessel.WallRadiusAt(h);
+        return item.Position(data) + new Vec3(r * Math.Cos(side), r * Math.Sin(side), h);
+    }
+
+    /// <summary>Grip-site target on a box: across its short side, 2 mm above its centre so the fingertips clear the support.</summary>
+    private static Vec3 BoxGrasp(BodyProbe item, MjData data) => item.Position(data) + new Vec3(0, 0, 0.002);
 }

@@ -1,26 +1,29 @@
 using RiptOrleans.Physics.Envs;
 using RiptOrleans.Physics.Geometry;
+using RiptOrleans.Physics.Mujoco;
 using RiptOrleans.Physics.Tasks;
 
 namespace RiptOrleans.Physics.Experts.Libero;
 
 /// <summary>A scripted Panda expert for one env: a fixed sequence of waypoints, each driven by <see cref="PandaMotion"/> until reached.</summary>
 /// <remarks>
-/// The plan is built by the task's factory with every id resolved; targets read the live state, so only the phase
-/// index and a step counter are kept between steps. After the last waypoint it holds still (the env ends the episode).
+/// The task's factory resolves every id; the plan is drawn up at each reset from the initial state (e.g. an object's
+/// yaw), and its targets read the live state, so only the phase index and a step counter are kept between steps.
+/// After the last waypoint it holds still (the env ends the episode).
 /// </remarks>
 public sealed class WaypointExpert : IExpert
 {
     private readonly PandaMotion _motion;
-    private readonly IReadOnlyList<Waypoint> _plan;
+    private readonly Func<MjData, IEnumerable<Waypoint>> _planner;
+    private List<Waypoint> _plan = [];
     private int _phase;
     private int _steps;
     private Vec3 _latched;
 
-    public WaypointExpert(TaskModel task, IReadOnlyList<Waypoint> plan)
+    public WaypointExpert(TaskModel task, Func<MjData, IEnumerable<Waypoint>> planner)
     {
         _motion = new PandaMotion(task.Model);
-        _plan = plan;
+        _planner = planner;
     }
 
     /// <summary>Name of the current phase (for logs and debugging).</summary>
@@ -28,6 +31,9 @@ public sealed class WaypointExpert : IExpert
 
     public void Reset(ManipulationEnv env)
     {
+        _plan = [.. _planner(env.Data)];
+        if (_plan.Count == 0)
+            throw new InvalidOperationException($"task {env.Task.Spec.Id}: the expert planned no waypoints");
         _phase = 0;
         Enter(env);
     }
@@ -58,7 +64,7 @@ public sealed class WaypointExpert : IExpert
         }
     }
 
-    private double Distance(Physics.Mujoco.MjData data, Vec3 target) => (target - _motion.GripPosition(data)).Norm;
+    private double Distance(MjData data, Vec3 target) => (target - _motion.GripPosition(data)).Norm;
 
     private void Enter(ManipulationEnv env)
     {

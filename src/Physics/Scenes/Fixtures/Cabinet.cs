@@ -70,6 +70,9 @@ public sealed record Cabinet(string Name, Rgba Color) : IScenePart
         }
     }
 
+    /// <summary>Height of a drawer's inside bottom surface above the cabinet origin.</summary>
+    public static double FloorHeight(int level) => FloorZ(level) + 0.006;
+
     /// <summary>Centre of a drawer's handle rod in the cabinet frame at q = 0 (experts grasp here).</summary>
     public static Vec3 HandleOffset(int level) =>
         new(0, -(HalfY - Wall / 2 - 0.004) - 0.005 - HandleHalfSize.Y, FloorZ(level) + (LevelHeight - 0.012) / 2 + 0.008);

@@ -37,6 +37,10 @@ public sealed record Vessel(string Name, double BaseRadius, double RimRadius, do
     public double Radius => RimRadius + 0.005;
     public bool IsFree => true;
 
+    /// <summary>Radius of the wall's mid-surface at <paramref name="height"/> above the bottom (experts grasp the wall there).</summary>
+    public double WallRadiusAt(double height) =>
+        BaseRadius + (RimRadius - BaseRadius) * Math.Clamp((height - Lift) / (WallHeight - Lift), 0, 1);
+
     public void Build(SceneBuilder scene, Vec3 position, double yaw)
     {
         var body = scene.World.Body(Name, position, Quat.FromYaw(yaw))

@@ -37,6 +37,9 @@ public static class LiberoMini
     private static Placement Fixture(IScenePart part, double x, double y, double yaw, IReadOnlyDictionary<string, (double, double)>? joints = null) =>
         new(part, x, y, yaw, 0, Joints: joints);
 
+    /// <summary>The part of a scene with this name (experts need its dimensions).</summary>
+    private static T Part<T>(Placement[] scene, string name) where T : IScenePart => (T)scene.Single(p => p.Part.Name == name).Part;
+
     private static TaskSpec Task(string scene, string instruction, int horizon, TableArena arena, IPredicate goal, Placement[] placements,
         params string[] tracked) =>
         new(Name, $"{scene}-{instruction.Replace(' ', '-')}", instruction, horizon, RobotKind.Panda, arena.Build, placements, goal)
@@ -98,27 +101,36 @@ public static class LiberoMini
                 with { Expert = LiberoExperts.CloseDrawer(wood, Math.PI, "top") },
             Task("kitchen-scene5", "close the top drawer of the cabinet", Horizon, kitchen, top(white), scene5, "akita_black_bowl_1")
                 with { Expert = LiberoExperts.CloseDrawer(white, 0, "top") },
-            Task("kitchen-scene10", "put the black bowl in the top drawer of the cabinet", Horizon, kitchen, inTop("akita_black_bowl_1", wood), scene10, "akita_black_bowl_1"),
-            Task("kitchen-scene5", "put the black bowl in the top drawer of the cabinet", Horizon, kitchen, inTop("akita_black_bowl_1", white), scene5, "akita_black_bowl_1"),
+            Task("kitchen-scene10", "put the black bowl in the top drawer of the cabinet", Horizon, kitchen, inTop("akita_black_bowl_1", wood), scene10, "akita_black_bowl_1")
+                with { Expert = LiberoExperts.VesselInDrawer(Part<Vessel>(scene10, "akita_black_bowl_1"), wood, Math.PI, "top",
+                    tilt: 0.26) },
+            Task("kitchen-scene5", "put the black bowl in the top drawer of the cabinet", Horizon, kitchen, inTop("akita_black_bowl_1", white), scene5, "akita_black_bowl_1")
+                with { Expert = LiberoExperts.VesselInDrawer(Part<Vessel>(scene5, "akita_black_bowl_1"), white, 0, "top", side: -Math.PI / 2) },
             Task("kitchen-scene10", "put the butter at the front in the top drawer of the cabinet and close it", Horizon, kitchen,
-                new All(inTop("butter_1", wood), top(wood)), scene10, "butter_1"),
+                new All(inTop("butter_1", wood), top(wood)), scene10, "butter_1")
+                with { Expert = LiberoExperts.BoxInDrawerAndClose(Part<BoxObject>(scene10, "butter_1"), wood, Math.PI, "top") },
             Task("kitchen-scene10", "put the butter at the back in the top drawer of the cabinet and close it", Horizon, kitchen,
-                new All(inTop("butter_2", wood), top(wood)), scene10, "butter_2"),
+                new All(inTop("butter_2", wood), top(wood)), scene10, "butter_2")
+                with { Expert = LiberoExperts.BoxInDrawerAndClose(Part<BoxObject>(scene10, "butter_2"), wood, Math.PI, "top") },
             Task("kitchen-scene1", "open the top drawer of the cabinet", Horizon, kitchen, JointState.Open(wood.Joint("top")), scene1)
                 with { Expert = LiberoExperts.OpenDrawer(wood, Math.PI, "top") },
             Task("kitchen-scene1", "open the bottom drawer of the cabinet", Horizon, kitchen, JointState.Open(wood.Joint("bottom")), scene1)
                 with { Expert = LiberoExperts.OpenDrawer(wood, Math.PI, "bottom") },
             Task("kitchen-scene2", "put the black bowl at the front on the plate", Horizon, kitchen, new On("akita_black_bowl_1", "plate_1"), scene2,
-                "akita_black_bowl_1", "plate_1"),
+                "akita_black_bowl_1", "plate_1")
+                with { Expert = LiberoExperts.VesselOnPlate(Part<Vessel>(scene2, "akita_black_bowl_1"), "plate_1", 0.15) },
             Task("kitchen-scene2", "put the black bowl at the back on the plate", Horizon, kitchen, new On("akita_black_bowl_3", "plate_1"), scene2,
-                "akita_black_bowl_3", "plate_1"),
+                "akita_black_bowl_3", "plate_1")
+                with { Expert = LiberoExperts.VesselOnPlate(Part<Vessel>(scene2, "akita_black_bowl_3"), "plate_1", 0.15) },
             Task("kitchen-scene9", "turn on the stove and put the frying pan on it", Horizon, kitchen, new All(stoveOn, panOnStove), scene9, "chefmate_8_frypan_1"),
             Task("kitchen-scene3", "turn on the stove and put the frying pan on it", Horizon, kitchen, new All(stoveOn, panOnStove), scene3, "chefmate_8_frypan_1"),
             Task("kitchen-scene3", "turn on the stove and put the moka pot on it", LongHorizon, kitchen,
                 new All(stoveOn, new OnRegion("moka_pot_1", stove.CookRegion, Stove.CookRegionHalfSize, stove.Name)), scene3, "moka_pot_1"),
-            Task("living-room-scene6", "put the chocolate pudding to the right of the plate", Horizon, living, puddingRight, living6, "chocolate_pudding_1", "plate_1"),
+            Task("living-room-scene6", "put the chocolate pudding to the right of the plate", Horizon, living, puddingRight, living6, "chocolate_pudding_1", "plate_1")
+                with { Expert = LiberoExperts.BoxToRegion(Part<BoxObject>(living6, "chocolate_pudding_1"), right.Name, 0.15) },
             Task("living-room-scene6", "put the chocolate pudding to the left of the plate", Horizon, living,
-                new OnRegion("chocolate_pudding_1", left.Name, left.HalfSize), living6, "chocolate_pudding_1", "plate_1"),
+                new OnRegion("chocolate_pudding_1", left.Name, left.HalfSize), living6, "chocolate_pudding_1", "plate_1")
+                with { Expert = LiberoExperts.BoxToRegion(Part<BoxObject>(living6, "chocolate_pudding_1"), left.Name, 0.15) },
             Task("living-room-scene6", "put the white mug on the plate and put the chocolate pudding to the right of the plate", LongHorizon, living,
                 new All(new On("porcelain_mug_1", "plate_1"), puddingRight), living6, "porcelain_mug_1", "chocolate_pudding_1", "plate_1"),
         ];
