@@ -1,4 +1,5 @@
 using RiptOrleans.Physics.Geometry;
+using RiptOrleans.Physics.Scenes.Fixtures;
 
 namespace RiptOrleans.Physics.Experts.Libero;
 
@@ -6,13 +7,13 @@ namespace RiptOrleans.Physics.Experts.Libero;
 public static class DrawerSkills
 {
     /// <summary>
-    /// Opens the drawer past <paramref name="goal"/>: fingers pointing into the cabinet, pitched 50° down so the hand
+    /// Opens the drawer past <paramref name="goal"/>: fingers pointing into the cabinet, pitched 60° down so the hand
     /// clears what stands in front (a straight-down approach would hit the handles above the lower drawers), open
     /// across the handle rod, close on it, pull along the slide, let go.
     /// </summary>
     public static IEnumerable<Waypoint> Pull(DrawerProbe drawer, double goal = -0.155)
     {
-        const double pitch = 50 * Math.PI / 180;
+        const double pitch = 60 * Math.PI / 180;
         var point = -drawer.Out * Math.Cos(pitch) + new Vec3(0, 0, -Math.Sin(pitch));
         yield return new("pre-handle", d => drawer.Handle(d) - point * 0.10, -1, Point: point, Tolerance: 0.012, MaxSteps: 70);
         yield return new("reach-handle", d => drawer.Handle(d), -1, Point: point, Tolerance: 0.005, Speed: 0.3, MaxSteps: 40);
@@ -31,9 +32,11 @@ public static class DrawerSkills
     {
         // Opening axis (−sin yaw, cos yaw) across the push direction.
         var yaw = Math.Atan2(drawer.Out.Y, drawer.Out.X);
-        yield return new("above-handle", d => drawer.Handle(d) + drawer.Out * 0.035 + new Vec3(0, 0, clearance), 1, yaw,
+        // Closed fingers are 2.4 cm thick: their centre stops 1.5 cm beyond the rod's end.
+        var front = Cabinet.HandleHalfSize.Y + 0.015;
+        yield return new("above-handle", d => drawer.Handle(d) + drawer.Out * front + new Vec3(0, 0, clearance), 1, yaw,
             Tolerance: 0.012, MaxSteps: 70);
-        yield return new("front-of-handle", d => drawer.Handle(d) + drawer.Out * 0.035, 1, yaw, Tolerance: 0.006, Speed: 0.4, MaxSteps: 40);
+        yield return new("front-of-handle", d => drawer.Handle(d) + drawer.Out * front, 1, yaw, Tolerance: 0.006, Speed: 0.4, MaxSteps: 40);
         yield return new("push", d => drawer.Handle(d) - drawer.Out * 0.04, 1, yaw, Tolerance: 0, Speed: 0.4, MaxSteps: 60,
             Done: d => drawer.Q(d) > goal);
         yield return new("back-off", d => drawer.Handle(d) + drawer.Out * 0.08, 1, yaw, Tolerance: 0.02, Latch: true);

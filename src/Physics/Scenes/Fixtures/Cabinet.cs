@@ -17,7 +17,7 @@ public sealed record Cabinet(string Name, Rgba Color) : IScenePart
     public static readonly Vec3 TopSideHalfSize = new(0.125, 0.094, 0.0015);
 
     /// <summary>Half extents of a drawer's handle rod (x across, y out of the face, z up).</summary>
-    public static readonly Vec3 HandleHalfSize = new(0.008, 0.02, 0.008);
+    public static readonly Vec3 HandleHalfSize = new(0.008, 0.0125, 0.008);
 
     private const double HalfX = 0.1275, HalfY = 0.11, Height = 0.218, Wall = 0.008, LevelHeight = (Height - Wall) / 3;
 
@@ -61,9 +61,10 @@ public sealed record Cabinet(string Name, Rgba Color) : IScenePart
                 .Box(null, new(innerX, 0.004, wallH), new(0, innerY, wallH), rgba: Color)
                 .Box(null, new(0.004, innerY, wallH), new(-innerX, 0, wallH), rgba: Color)
                 .Box(null, new(0.004, innerY, wallH), new(innerX, 0, wallH), rgba: Color)
-                // The handle: a square rod sticking 4 cm straight out of the face. Changed from a horizontal bar on two
-                // posts: the Panda hand is 20 cm wide, so reaching a bar from above or gripping it across collides with
-                // the handles above and the table for the lower drawers; a rod is gripped from the front, fingers across it.
+                // The handle: a square rod sticking 2.5 cm straight out of the face. Changed from a horizontal bar 3 cm
+                // out on two posts: the Panda hand is 20 cm wide, so reaching a bar from above or gripping it across
+                // collides with the handles above and the table for the lower drawers; a rod is gripped from the front,
+                // fingers across it, and a short one keeps the hand clear of it when grasping beside an open drawer.
                 .Box($"{Name}_{l}_handle", HandleHalfSize, new(0, -innerY - 0.005 - HandleHalfSize.Y, wallH + 0.008), rgba: Rgba.Grey,
                     surface: Surface.Graspable)
                 .Site(Region(l), new(0, 0, RegionHalfSize.Z + 0.004), halfSize: RegionHalfSize);

@@ -56,11 +56,13 @@ public static class LiberoMini
         var white = new Cabinet("white_cabinet_1", new Rgba(0.92, 0.92, 0.9));
         var stove = new Stove("flat_stove_1");
 
-        // KITCHEN_SCENE10: wooden cabinet on the right (y = −0.30, yaw π) with its top drawer open.
+        // KITCHEN_SCENE10: wooden cabinet on the right (y = −0.30, yaw π) with its top drawer open. The bowl's region is
+        // moved from LIBERO's (−0.10, 0) to (−0.10, 0.05): at y = 0 the bowl can start partly under the open drawer
+        // (its front reaches y = −0.033), where no top-down grasp fits the 20 cm Panda hand between drawer and bowl.
         Placement[] scene10 =
         [
             Fixture(wood, 0, -0.30, Math.PI, new Dictionary<string, (double, double)> { [wood.Joint("top")] = DrawerOpen }),
-            Bowl("akita_black_bowl_1", -0.10, 0), Butter("butter_1", 0, 0.20), Butter("butter_2", -0.10, 0.20),
+            Bowl("akita_black_bowl_1", -0.10, 0.05), Butter("butter_1", 0, 0.20), Butter("butter_2", -0.10, 0.20),
             Pudding("chocolate_pudding_1", 0, 0.05),
         ];
         // KITCHEN_SCENE5: the same cabinet mirrored on the left (y = +0.30, yaw 0), top drawer open.
@@ -102,10 +104,9 @@ public static class LiberoMini
             Task("kitchen-scene5", "close the top drawer of the cabinet", Horizon, kitchen, top(white), scene5, "akita_black_bowl_1")
                 with { Expert = LiberoExperts.CloseDrawer(white, 0, "top") },
             Task("kitchen-scene10", "put the black bowl in the top drawer of the cabinet", Horizon, kitchen, inTop("akita_black_bowl_1", wood), scene10, "akita_black_bowl_1")
-                with { Expert = LiberoExperts.VesselInDrawer(Part<Vessel>(scene10, "akita_black_bowl_1"), wood, Math.PI, "top",
-                    tilt: 0.26) },
+                with { Expert = LiberoExperts.VesselInDrawer(Part<Vessel>(scene10, "akita_black_bowl_1"), wood, Math.PI, "top") },
             Task("kitchen-scene5", "put the black bowl in the top drawer of the cabinet", Horizon, kitchen, inTop("akita_black_bowl_1", white), scene5, "akita_black_bowl_1")
-                with { Expert = LiberoExperts.VesselInDrawer(Part<Vessel>(scene5, "akita_black_bowl_1"), white, 0, "top", side: -Math.PI / 2) },
+                with { Expert = LiberoExperts.VesselInDrawer(Part<Vessel>(scene5, "akita_black_bowl_1"), white, 0, "top", side: 0) },
             Task("kitchen-scene10", "put the butter at the front in the top drawer of the cabinet and close it", Horizon, kitchen,
                 new All(inTop("butter_1", wood), top(wood)), scene10, "butter_1")
                 with { Expert = LiberoExperts.BoxInDrawerAndClose(Part<BoxObject>(scene10, "butter_1"), wood, Math.PI, "top") },
