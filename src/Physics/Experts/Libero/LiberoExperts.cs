@@ -88,4 +88,50 @@ public static class LiberoExperts
 
     /// <summary>Grip-site target on a box: across its short side, 2 mm above its centre so the fingertips clear the support.</summary>
     private static Vec3 BoxGrasp(BodyProbe item, MjData data) => item.Position(data) + new Vec3(0, 0, 0.002);
+
+    /// <summary>The stove turned on, then a vessel carried by its handle onto the burner.</summary>
+    public static Func<TaskModel, IExpert> StoveOnThenPanOnIt(Stove stove, Vessel pan) =>
+        t =>
+        {
+            var hand = new PandaMotion(t.Model);
+            var item = new BodyProbe(t.Model, pan.Name);
+            var fixture = new BodyProbe(t.Model, stove.Name);
+            var cook = t.Model.SiteId(stove.CookRegion);
+            var table = t.Spec.WorkspaceOffset.Z;
+            // Fingers across the handle 3 cm out from the rim, where the pan's weight twists the grip least.
+            var along = pan.RimRadius + 0.03;
+            return new WaypointExpert(t, d0 => KnobSkills.TurnOn(fixture, Stove.LeverHeight)
+                .Concat(PickPlaceSkills.PickAndPlace(hand, item, d => item.Local(d, new Vec3(0, along, pan.HandleHeight)), item.Yaw(d0) + Math.PI / 2,
+                    d => Vec3.From(d.SiteXpos, cook) + new Vec3(0, 0, 0.008), table + 0.15)));
+        };
+
+    /// <summary>The stove turned on, then an upright cylinder (the moka pot) set on the burner.</summary>
+    public static Func<TaskModel, IExpert> StoveOnThenPotOnIt(Stove stove, CylinderObject pot) =>
+        t =>
+        {
+            var hand = new PandaMotion(t.Model);
+            var item = new BodyProbe(t.Model, pot.Name);
+            var fixture = new BodyProbe(t.Model, stove.Name);
+            var cook = t.Model.SiteId(stove.CookRegion);
+            var table = t.Spec.WorkspaceOffset.Z;
+            return new WaypointExpert(t, _ => KnobSkills.TurnOn(fixture, Stove.LeverHeight)
+                .Concat(PickPlaceSkills.PickAndPlace(hand, item, d => item.Position(d) + new Vec3(0, 0, pot.HalfHeight * 0.4), 0,
+                    d => Vec3.From(d.SiteXpos, cook) + new Vec3(0, 0, pot.HalfHeight + 0.008), table + 0.25)));
+        };
+
+    /// <summary>A mug on the plate, then a box into a region beside it (LIBERO-10's two-step task).</summary>
+    public static Func<TaskModel, IExpert> MugOnPlateThenBoxToRegion(Vessel mug, string plate, BoxObject box, string region) =>
+        t =>
+        {
+            var hand = new PandaMotion(t.Model);
+            var cup = new BodyProbe(t.Model, mug.Name);
+            var target = new BodyProbe(t.Model, plate);
+            var item = new BodyProbe(t.Model, box.Name);
+            var site = t.Model.SiteId(region);
+            var table = t.Spec.WorkspaceOffset.Z;
+            return new WaypointExpert(t, d0 => PickPlaceSkills.PickAndPlace(hand, cup, d => WallGrasp(mug, cup, RobotSide, d), RobotSide - Math.PI / 2,
+                    d => target.Position(d) + new Vec3(0, 0, 0.012), table + 0.20)
+                .Concat(PickPlaceSkills.PickAndPlace(hand, item, d => BoxGrasp(item, d), item.Yaw(d0),
+                    d => Vec3.From(d.SiteXpos, site).WithZ(table + box.HalfSize.Z + 0.008), table + 0.15)));
+        };
 }

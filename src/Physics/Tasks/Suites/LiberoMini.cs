@@ -31,7 +31,8 @@ public static class LiberoMini
     private static Placement Pudding(string name, double x, double y) => new(new BoxObject(name, new(0.040, 0.023, 0.0135), new Rgba(0.45, 0.25, 0.12)), x, y, Math.PI, Jitter);
     private static Placement Ketchup(string name, double x, double y) => new(new BoxObject(name, new(0.0185, 0.028, 0.072), Rgba.Red), x, y, Math.PI, Jitter);
     private static Placement Pan(string name, double x, double y) => new(Vessel.FryingPan(name), x, y, 0, Jitter);
-    private static Placement Moka(string name, double x, double y) => new(new CylinderObject(name, 0.04, 0.066, new Rgba(0.6, 0.6, 0.62)), x, y, 0, Jitter);
+    // The moka pot's radius is 0.033 rather than LIBERO's ~0.04: a 0.08 m cylinder leaves no room in the Panda's 0.08 m opening.
+    private static Placement Moka(string name, double x, double y) => new(new CylinderObject(name, 0.033, 0.066, new Rgba(0.6, 0.6, 0.62)), x, y, 0, Jitter);
     private static Placement Mug(string name, Rgba color, double x, double y) => new(Vessel.Mug(name, color), x, y, -Math.PI / 2, Jitter);
 
     private static Placement Fixture(IScenePart part, double x, double y, double yaw, IReadOnlyDictionary<string, (double, double)>? joints = null) =>
@@ -57,12 +58,13 @@ public static class LiberoMini
         var stove = new Stove("flat_stove_1");
 
         // KITCHEN_SCENE10: wooden cabinet on the right (y = −0.30, yaw π) with its top drawer open. The bowl's region is
-        // moved from LIBERO's (−0.10, 0) to (−0.10, 0.05): at y = 0 the bowl can start partly under the open drawer
-        // (its front reaches y = −0.033), where no top-down grasp fits the 20 cm Panda hand between drawer and bowl.
+        // moved from LIBERO's (−0.10, 0) to (−0.12, 0.045): at y = 0 the bowl can start partly under the open drawer
+        // (its front reaches y = −0.033), where no top-down grasp fits the 20 cm Panda hand between drawer and bowl;
+        // the extra 2 cm in x leave the pudding room to be placed beside it.
         Placement[] scene10 =
         [
             Fixture(wood, 0, -0.30, Math.PI, new Dictionary<string, (double, double)> { [wood.Joint("top")] = DrawerOpen }),
-            Bowl("akita_black_bowl_1", -0.10, 0.05), Butter("butter_1", 0, 0.20), Butter("butter_2", -0.10, 0.20),
+            Bowl("akita_black_bowl_1", -0.12, 0.045), Butter("butter_1", 0, 0.20), Butter("butter_2", -0.10, 0.20),
             Pudding("chocolate_pudding_1", 0, 0.05),
         ];
         // KITCHEN_SCENE5: the same cabinet mirrored on the left (y = +0.30, yaw 0), top drawer open.
@@ -123,17 +125,22 @@ public static class LiberoMini
             Task("kitchen-scene2", "put the black bowl at the back on the plate", Horizon, kitchen, new On("akita_black_bowl_3", "plate_1"), scene2,
                 "akita_black_bowl_3", "plate_1")
                 with { Expert = LiberoExperts.VesselOnPlate(Part<Vessel>(scene2, "akita_black_bowl_3"), "plate_1", 0.15) },
-            Task("kitchen-scene9", "turn on the stove and put the frying pan on it", Horizon, kitchen, new All(stoveOn, panOnStove), scene9, "chefmate_8_frypan_1"),
-            Task("kitchen-scene3", "turn on the stove and put the frying pan on it", Horizon, kitchen, new All(stoveOn, panOnStove), scene3, "chefmate_8_frypan_1"),
+            Task("kitchen-scene9", "turn on the stove and put the frying pan on it", Horizon, kitchen, new All(stoveOn, panOnStove), scene9, "chefmate_8_frypan_1")
+                with { Expert = LiberoExperts.StoveOnThenPanOnIt(stove, Part<Vessel>(scene9, "chefmate_8_frypan_1")) },
+            Task("kitchen-scene3", "turn on the stove and put the frying pan on it", Horizon, kitchen, new All(stoveOn, panOnStove), scene3, "chefmate_8_frypan_1")
+                with { Expert = LiberoExperts.StoveOnThenPanOnIt(stove, Part<Vessel>(scene3, "chefmate_8_frypan_1")) },
             Task("kitchen-scene3", "turn on the stove and put the moka pot on it", LongHorizon, kitchen,
-                new All(stoveOn, new OnRegion("moka_pot_1", stove.CookRegion, Stove.CookRegionHalfSize, stove.Name)), scene3, "moka_pot_1"),
+                new All(stoveOn, new OnRegion("moka_pot_1", stove.CookRegion, Stove.CookRegionHalfSize, stove.Name)), scene3, "moka_pot_1")
+                with { Expert = LiberoExperts.StoveOnThenPotOnIt(stove, Part<CylinderObject>(scene3, "moka_pot_1")) },
             Task("living-room-scene6", "put the chocolate pudding to the right of the plate", Horizon, living, puddingRight, living6, "chocolate_pudding_1", "plate_1")
                 with { Expert = LiberoExperts.BoxToRegion(Part<BoxObject>(living6, "chocolate_pudding_1"), right.Name, 0.15) },
             Task("living-room-scene6", "put the chocolate pudding to the left of the plate", Horizon, living,
                 new OnRegion("chocolate_pudding_1", left.Name, left.HalfSize), living6, "chocolate_pudding_1", "plate_1")
                 with { Expert = LiberoExperts.BoxToRegion(Part<BoxObject>(living6, "chocolate_pudding_1"), left.Name, 0.15) },
             Task("living-room-scene6", "put the white mug on the plate and put the chocolate pudding to the right of the plate", LongHorizon, living,
-                new All(new On("porcelain_mug_1", "plate_1"), puddingRight), living6, "porcelain_mug_1", "chocolate_pudding_1", "plate_1"),
+                new All(new On("porcelain_mug_1", "plate_1"), puddingRight), living6, "porcelain_mug_1", "chocolate_pudding_1", "plate_1")
+                with { Expert = LiberoExperts.MugOnPlateThenBoxToRegion(Part<Vessel>(living6, "porcelain_mug_1"), "plate_1",
+                    Part<BoxObject>(living6, "chocolate_pudding_1"), right.Name) },
         ];
     }
 
