@@ -11,13 +11,21 @@ public sealed class PandaMotion
     private readonly int _site;
     private readonly int _leftFinger;
     private readonly int _rightFinger;
+    private readonly int _wrist;
 
     public PandaMotion(MjModel model)
     {
         _site = model.SiteId(PandaArm.GripSite);
         _leftFinger = model.JointQposAddress(model.JointId(PandaArm.LeftFingerJoint));
         _rightFinger = model.JointQposAddress(model.JointId(PandaArm.RightFingerJoint));
+        _wrist = model.JointQposAddress(model.JointId(PandaArm.JointName(PandaArm.ArmDofs - 1)));
     }
+
+    /// <summary>Wrist joint values beyond which a yaw is reached the other way round (the joint's limit is ±2.90 rad).</summary>
+    private const double WristLimit = 2.5;
+
+    /// <summary>Sign of the last joint's turn per unit of yaw: its axis runs along the fingers, which point down (measured).</summary>
+    private const double WristSign = -1;
 
     public Vec3 GripPosition(MjData data) => Vec3.From(data.SiteXpos, _site);
 
@@ -41,8 +49,24 @@ public sealed class PandaMotion
 
         var current = data.SiteXmat.Slice(9 * _site, 9);
         var z = point ?? new Vec3(0, 0, -1);
-        var x = point is null ? new Vec3(-Math.Sin(yaw), Math.Cos(yaw), 0) : Vec3.UnitZ.Cross(z) / Vec3.UnitZ.Cross(z).Norm;
-        if (x.Dot(Rotation.Axis(current, 0)) < 0) x = -x;
+        Vec3 x;
+        if (point is null)
+        {
+            // Of the yaws that open the fingers along the same line, take the nearest one the wrist can reach: a yaw
+            // turn moves the last joint by about the same angle, and past its limit the arm would stall.
+            var now = Rotation.Axis(current, 0);
+            var delta = Math.IEEERemainder(yaw - Math.Atan2(-now.X, now.Y), Math.PI);
+            var wrist = data.Qpos[_wrist];
+            if (Math.Abs(wrist + WristSign * delta) > WristLimit)
+                delta -= Math.Sign(delta) * Math.PI;
+            var goalYaw = Math.Atan2(-now.X, now.Y) + delta;
+            x = new Vec3(-Math.Sin(goalYaw), Math.Cos(goalYaw), 0);
+        }
+        else
+        {
+            x = Vec3.UnitZ.Cross(z) / Vec3.UnitZ.Cross(z).Norm;
+            if (x.Dot(Rotation.Axis(current, 0)) < 0) x = -x;
+        }
         Span<double> goal = stackalloc double[9];
         Span<double> err = stackalloc double[9];
         var y = z.Cross(x);
