@@ -35,7 +35,7 @@ public static class LiberoExperts
             var target = new BodyProbe(t.Model, plate);
             var table = t.Spec.WorkspaceOffset.Z;
             return new WaypointExpert(t, _ => PickPlaceSkills.PickAndPlace(hand, item, d => WallGrasp(vessel, item, side, d), side - Math.PI / 2,
-                d => target.Position(d) + new Vec3(0, 0, 0.012), table + carryHeight));
+                d => target.Position(d) + new Vec3(0, 0, 0.008), table + carryHeight));
         };
 
     /// <summary>A vessel put into an open drawer, toward its front so it clears the cabinet's roof.</summary>
@@ -130,7 +130,7 @@ public static class LiberoExperts
             var site = t.Model.SiteId(region);
             var table = t.Spec.WorkspaceOffset.Z;
             return new WaypointExpert(t, d0 => PickPlaceSkills.PickAndPlace(hand, cup, d => WallGrasp(mug, cup, RobotSide, d), RobotSide - Math.PI / 2,
-                    d => target.Position(d) + new Vec3(0, 0, 0.012), table + 0.20)
+                    d => target.Position(d) + new Vec3(0, 0, 0.008), table + 0.20)
                 .Concat(PickPlaceSkills.PickAndPlace(hand, item, d => BoxGrasp(item, d), item.Yaw(d0),
                     d => Vec3.From(d.SiteXpos, site).WithZ(table + box.HalfSize.Z + 0.008), table + 0.15)));
         };

@@ -21,9 +21,6 @@ public sealed class PandaMotion
         _wrist = model.JointQposAddress(model.JointId(PandaArm.JointName(PandaArm.ArmDofs - 1)));
     }
 
-    /// <summary>Wrist joint values beyond which a yaw is reached the other way round (the joint's limit is ±2.90 rad).</summary>
-    private const double WristLimit = 2.5;
-
     /// <summary>Sign of the last joint's turn per unit of yaw: its axis runs along the fingers, which point down (measured).</summary>
     private const double WristSign = -1;
 
@@ -36,7 +33,7 @@ public sealed class PandaMotion
     /// Writes the action toward <paramref name="target"/> with the fingers pointing along <paramref name="point"/> (null:
     /// straight down, opening along (−sin yaw, cos yaw, 0); otherwise a unit direction that is not vertical, opening
     /// horizontally across it).
-    /// The fingers are symmetric, so of the two opening-axis signs the nearer is taken. Returns the remaining distance (m).
+    /// Of the two yaws that open the fingers along the same line, the one kinder to the wrist is taken. Returns the remaining distance (m).
     /// </summary>
     /// <param name="speed">Cap on the position action (1 = 5 cm per control step).</param>
     public double Toward(MjData data, Vec3 target, double yaw, Vec3? point, double gripper, double speed, Span<double> action)
@@ -49,24 +46,24 @@ public sealed class PandaMotion
 
         var current = data.SiteXmat.Slice(9 * _site, 9);
         var z = point ?? new Vec3(0, 0, -1);
-        Vec3 x;
-        if (point is null)
+        // The opening axis is horizontal: along (−sin yaw, cos yaw) for fingers pointing down, across the pointing
+        // direction otherwise. Two yaws open the fingers along the same line; a yaw turn moves the last joint (range
+        // ±2.90 rad) by about the same angle, and past its limit the arm would stall. So take the one that leaves the
+        // wrist nearer the middle of its range: that choice stays the same while the turn is under way (the predicted
+        // end value hardly moves), so it never flips back.
+        if (point is { } p)
         {
-            // Of the yaws that open the fingers along the same line, take the nearest one the wrist can reach: a yaw
-            // turn moves the last joint by about the same angle, and past its limit the arm would stall.
-            var now = Rotation.Axis(current, 0);
-            var delta = Math.IEEERemainder(yaw - Math.Atan2(-now.X, now.Y), Math.PI);
-            var wrist = data.Qpos[_wrist];
-            if (Math.Abs(wrist + WristSign * delta) > WristLimit)
-                delta -= Math.Sign(delta) * Math.PI;
-            var goalYaw = Math.Atan2(-now.X, now.Y) + delta;
-            x = new Vec3(-Math.Sin(goalYaw), Math.Cos(goalYaw), 0);
+            var across = Vec3.UnitZ.Cross(p);
+            yaw = Math.Atan2(-across.X, across.Y);
         }
-        else
-        {
-            x = Vec3.UnitZ.Cross(z) / Vec3.UnitZ.Cross(z).Norm;
-            if (x.Dot(Rotation.Axis(current, 0)) < 0) x = -x;
-        }
+        var now = Rotation.Axis(current, 0);
+        var delta = Math.IEEERemainder(yaw - Math.Atan2(-now.X, now.Y), Math.PI);
+        var wrist = data.Qpos[_wrist];
+        var other = delta - Math.Sign(delta) * Math.PI;
+        if (Math.Abs(wrist + WristSign * other) < Math.Abs(wrist + WristSign * delta))
+            delta = other;
+        var goalYaw = Math.Atan2(-now.X, now.Y) + delta;
+        var x = new Vec3(-Math.Sin(goalYaw), Math.Cos(goalYaw), 0);
         Span<double> goal = stackalloc double[9];
         Span<double> err = stackalloc double[9];
         var y = z.Cross(x);

@@ -26,8 +26,9 @@ public static class PickPlaceSkills
         yield return new("lift", d => hand.GripPosition(d).WithZ(carryZ), 1, yaw, point, Tolerance: 0.02, Latch: true, MaxSteps: 50,
             OnEnter: d => held = item.Position(d) - hand.GripPosition(d));
         yield return new("carry", d => (placeAt(d) - held).WithZ(carryZ), 1, yaw, point, Tolerance: 0.012, MaxSteps: 70);
-        yield return new("lower", d => placeAt(d) - held, 1, yaw, point, Tolerance: 0.006, Speed: lowerSpeed, MaxSteps: 50);
-        yield return new("release", d => hand.GripPosition(d), -1, yaw, point, Tolerance: 1, MinSteps: 8, Latch: true);
-        yield return new("retreat", d => hand.GripPosition(d) + new Vec3(0, 0, 0.10), -1, yaw, point, Tolerance: 0.02, Latch: true, MaxSteps: 40);
+        yield return new("lower", d => placeAt(d) - held, 1, yaw, point, Tolerance: 0.004, Speed: lowerSpeed, MaxSteps: 50);
+        // Open fully before moving off, then rise slowly, so the fingers do not drag what they let go of.
+        yield return new("release", d => hand.GripPosition(d), -1, yaw, point, Tolerance: 1, MinSteps: 10, Latch: true);
+        yield return new("retreat", d => hand.GripPosition(d) + new Vec3(0, 0, 0.10), -1, yaw, point, Tolerance: 0.02, Speed: 0.5, Latch: true, MaxSteps: 40);
     }
 }

@@ -73,7 +73,9 @@ public static class LiberoMini
             Fixture(white, 0, 0.30, 0, new Dictionary<string, (double, double)> { [white.Joint("top")] = DrawerOpen }),
             Bowl("akita_black_bowl_1", 0.03, -0.05), Ketchup("ketchup_1", -0.10, -0.10), Plate("plate_1", -0.05, -0.25),
         ];
-        Placement[] scene1 = [Fixture(wood, 0, -0.30, Math.PI), Bowl("akita_black_bowl_1", 0, 0), Plate("plate_1", 0, 0.25)];
+        // KITCHEN_SCENE1 with the bowl's region moved from LIBERO's (0, 0) to (0, 0.03): opened past −0.14 the bottom
+        // drawer reaches y = −0.053 and shoves a bowl starting at y < 0 up into the hand pulling it, which then stalls.
+        Placement[] scene1 = [Fixture(wood, 0, -0.30, Math.PI), Bowl("akita_black_bowl_1", 0, 0.03), Plate("plate_1", 0, 0.25)];
         Placement[] scene2 =
         [
             Fixture(wood, 0, -0.30, Math.PI), Bowl("akita_black_bowl_1", 0.10, 0.15), Bowl("akita_black_bowl_2", -0.05, 0.20),
