@@ -18,14 +18,15 @@ public static class PickPlaceSkills
     public static IEnumerable<Waypoint> PickAndPlace(PandaMotion hand, BodyProbe item, Func<MjData, Vec3> grasp, double yaw,
         Func<MjData, Vec3> placeAt, double carryZ, Vec3? point = null, double approach = 0.10, double lowerSpeed = 0.25)
     {
-        // Where the object sits relative to the grip site once held; measured when the lift starts.
+        // Where the object sits relative to the grip site once held.
         var held = Vec3.Zero;
         yield return new("above-object", d => grasp(d) + new Vec3(0, 0, approach), -1, yaw, point, Tolerance: 0.01, MaxSteps: 70);
         yield return new("descend", grasp, -1, yaw, point, Tolerance: 0.004, Speed: 0.3, MaxSteps: 40);
         yield return new("close", grasp, 1, yaw, point, Tolerance: 1, MinSteps: 10, Latch: true);
-        yield return new("lift", d => hand.GripPosition(d).WithZ(carryZ), 1, yaw, point, Tolerance: 0.02, Latch: true, MaxSteps: 50,
+        yield return new("lift", d => hand.GripPosition(d).WithZ(carryZ), 1, yaw, point, Tolerance: 0.02, Latch: true, MaxSteps: 50);
+        // Measured once lifted: an object that settles in the fingers while coming off the table is placed where it now hangs.
+        yield return new("carry", d => (placeAt(d) - held).WithZ(carryZ), 1, yaw, point, Tolerance: 0.012, MaxSteps: 70,
             OnEnter: d => held = item.Position(d) - hand.GripPosition(d));
-        yield return new("carry", d => (placeAt(d) - held).WithZ(carryZ), 1, yaw, point, Tolerance: 0.012, MaxSteps: 70);
         yield return new("lower", d => placeAt(d) - held, 1, yaw, point, Tolerance: 0.004, Speed: lowerSpeed, MaxSteps: 50);
         // Open fully before moving off, then rise slowly, so the fingers do not drag what they let go of.
         yield return new("release", d => hand.GripPosition(d), -1, yaw, point, Tolerance: 1, MinSteps: 10, Latch: true);
