@@ -1,4 +1,5 @@
 using RiptOrleans.Physics.Geometry;
+using RiptOrleans.Physics.Mujoco;
 
 namespace RiptOrleans.Physics.Experts.Libero;
 
@@ -11,7 +12,8 @@ public static class KnobSkills
     /// </summary>
     /// <param name="stove">The stove body; the knob axis is at its origin.</param>
     /// <param name="height">Height of the fingertips' push above the stove origin (the lever's middle).</param>
-    public static IEnumerable<Waypoint> TurnOn(BodyProbe stove, double height, double endAngle = 1.3)
+    /// <param name="knob">The knob's angle; the sweep stops once it is past <paramref name="goal"/>.</param>
+    public static IEnumerable<Waypoint> TurnOn(PandaMotion hand, BodyProbe stove, double height, Func<MjData, double> knob, double goal = 0.65, double endAngle = 1.3)
     {
         // The pusher's centre runs at 4 cm from the axis, on the lever's leading side: the closed fingers are 2.4 cm
         // thick and the lever 1.2 cm, so the lever trails the pusher by ~0.45 rad.
@@ -23,8 +25,9 @@ public static class KnobSkills
         for (var a = start + 0.2; a < Math.PI + endAngle + 1e-9; a += 0.2)
         {
             var angle = a;
-            yield return new($"turn-{angle - Math.PI:F1}", d => stove.Local(d, At(angle)), 1, Tolerance: 0.005, Speed: 0.2, MaxSteps: 15);
+            yield return new($"turn-{angle - Math.PI:F1}", d => stove.Local(d, At(angle)), 1, Tolerance: 0.005, Speed: 0.2, MaxSteps: 15,
+                Done: d => knob(d) > goal);
         }
-        yield return new("lift-off", d => stove.Local(d, At(Math.PI + endAngle) + new Vec3(0, 0, 0.08)), 1, Tolerance: 0.02, MaxSteps: 30);
+        yield return new("lift-off", d => hand.GripPosition(d) + new Vec3(0, 0, 0.08), 1, Tolerance: 0.02, MaxSteps: 30, Latch: true);
     }
 }

@@ -96,11 +96,12 @@ public static class LiberoExperts
             var hand = new PandaMotion(t.Model);
             var item = new BodyProbe(t.Model, pan.Name);
             var fixture = new BodyProbe(t.Model, stove.Name);
+            var knob = t.Model.JointQposAddress(t.Model.JointId(stove.KnobJoint));
             var cook = t.Model.SiteId(stove.CookRegion);
             var table = t.Spec.WorkspaceOffset.Z;
             // Fingers across the handle 3 cm out from the rim, where the pan's weight twists the grip least.
             var along = pan.RimRadius + 0.03;
-            return new WaypointExpert(t, d0 => KnobSkills.TurnOn(fixture, Stove.LeverHeight)
+            return new WaypointExpert(t, d0 => KnobSkills.TurnOn(hand, fixture, Stove.LeverHeight, d => d.Qpos[knob])
                 .Concat(PickPlaceSkills.PickAndPlace(hand, item, d => item.Local(d, new Vec3(0, along, pan.HandleHeight)), item.Yaw(d0) + Math.PI / 2,
                     d => Vec3.From(d.SiteXpos, cook) + new Vec3(0, 0, 0.008), table + 0.15)));
         };
@@ -112,9 +113,10 @@ public static class LiberoExperts
             var hand = new PandaMotion(t.Model);
             var item = new BodyProbe(t.Model, pot.Name);
             var fixture = new BodyProbe(t.Model, stove.Name);
+            var knob = t.Model.JointQposAddress(t.Model.JointId(stove.KnobJoint));
             var cook = t.Model.SiteId(stove.CookRegion);
             var table = t.Spec.WorkspaceOffset.Z;
-            return new WaypointExpert(t, _ => KnobSkills.TurnOn(fixture, Stove.LeverHeight)
+            return new WaypointExpert(t, _ => KnobSkills.TurnOn(hand, fixture, Stove.LeverHeight, d => d.Qpos[knob])
                 .Concat(PickPlaceSkills.PickAndPlace(hand, item, d => item.Position(d) + new Vec3(0, 0, pot.HalfHeight * 0.4), 0,
                     d => Vec3.From(d.SiteXpos, cook) + new Vec3(0, 0, pot.HalfHeight + 0.008), table + 0.25)));
         };

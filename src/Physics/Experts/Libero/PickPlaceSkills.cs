@@ -7,7 +7,7 @@ namespace RiptOrleans.Physics.Experts.Libero;
 public static class PickPlaceSkills
 {
     /// <summary>
-    /// Pre-grasp above, descend, close for 10 steps, lift to <paramref name="carryZ"/>, carry over the goal, lower until
+    /// Over the object at carrying height, pre-grasp above it, descend, close for 10 steps, lift to <paramref name="carryZ"/>, carry over the goal, lower until
     /// the object's origin is at <paramref name="placeAt"/>, open, retreat upward.
     /// </summary>
     /// <param name="grasp">Grip-site target (world) for the grasp; read live until the fingers close.</param>
@@ -20,6 +20,10 @@ public static class PickPlaceSkills
     {
         // Where the object sits relative to the grip site once held.
         var held = Vec3.Zero;
+        // Over the object at carrying height first, turning the hand on the way: turned while already low, the 20 cm
+        // hand can sweep across a neighbouring fixture (an open drawer) and catch on it.
+        yield return new("over-object", d => (grasp(d) + new Vec3(0, 0, approach)).WithZ(Math.Max(carryZ, grasp(d).Z + approach)), -1, yaw, point,
+            Tolerance: 0.02, MinSteps: 6, MaxSteps: 50);
         yield return new("above-object", d => grasp(d) + new Vec3(0, 0, approach), -1, yaw, point, Tolerance: 0.01, MaxSteps: 70);
         yield return new("descend", grasp, -1, yaw, point, Tolerance: 0.004, Speed: 0.3, MaxSteps: 40);
         yield return new("close", grasp, 1, yaw, point, Tolerance: 1, MinSteps: 10, Latch: true);
