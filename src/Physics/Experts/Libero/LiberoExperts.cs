@@ -12,6 +12,7 @@ public static class LiberoExperts
     /// <summary>Side of a vessel grasped by default: the one facing the robot (−x).</summary>
     private const double RobotSide = Math.PI;
 
+    /// <summary>A drawer pulled open by its handle; <paramref name="yaw"/> is the cabinet's placement yaw.</summary>
     public static Func<TaskModel, IExpert> OpenDrawer(Cabinet cabinet, double yaw, string level) =>
         t =>
         {
@@ -19,6 +20,7 @@ public static class LiberoExperts
             return new WaypointExpert(t, _ => DrawerSkills.Pull(drawer));
         };
 
+    /// <summary>An open drawer pushed shut; <paramref name="yaw"/> is the cabinet's placement yaw.</summary>
     public static Func<TaskModel, IExpert> CloseDrawer(Cabinet cabinet, double yaw, string level) =>
         t =>
         {
@@ -40,17 +42,15 @@ public static class LiberoExperts
 
     /// <summary>A vessel put into an open drawer, toward its front so it clears the cabinet's roof.</summary>
     /// <param name="side">Direction (world yaw) from the vessel's centre to the grasped wall: the hand, 20 cm along it and 5 cm across, must miss the open drawer and tall neighbours.</param>
-    /// <param name="tilt">Fingers tilted this far toward the cabinet, so the hand stays clear of the open drawer beside the vessel.</param>
-    public static Func<TaskModel, IExpert> VesselInDrawer(Vessel vessel, Cabinet cabinet, double yaw, string level, double side = RobotSide, double tilt = 0) =>
+    public static Func<TaskModel, IExpert> VesselInDrawer(Vessel vessel, Cabinet cabinet, double yaw, string level, double side = RobotSide) =>
         t =>
         {
             var hand = new PandaMotion(t.Model);
             var item = new BodyProbe(t.Model, vessel.Name);
             var drawer = new DrawerProbe(t.Model, cabinet, level, yaw);
             var table = t.Spec.WorkspaceOffset.Z;
-            Vec3? point = tilt == 0 ? null : -drawer.Out * Math.Sin(tilt) + new Vec3(0, 0, -Math.Cos(tilt));
             return new WaypointExpert(t, _ => PickPlaceSkills.PickAndPlace(hand, item, d => WallGrasp(vessel, item, side, d), side - Math.PI / 2,
-                d => drawer.Floor(d) + drawer.Out * 0.035 + new Vec3(0, 0, 0.01), table + 0.30, point));
+                d => drawer.Floor(d) + drawer.Out * 0.035 + new Vec3(0, 0, 0.01), table + 0.30));
         };
 
     /// <summary>A box put into an open drawer, then the drawer pushed shut.</summary>
