@@ -1,5 +1,6 @@
 using RiptOrleans.Physics.Geometry;
 using RiptOrleans.Physics.Mujoco;
+using RiptOrleans.Physics.Scenes;
 using RiptOrleans.Physics.Scenes.Fixtures;
 using RiptOrleans.Physics.Scenes.Objects;
 using RiptOrleans.Physics.Tasks;
@@ -29,16 +30,40 @@ public static class LiberoExperts
         };
 
     /// <summary>A vessel (bowl, mug) set down on a plate, centre on centre.</summary>
-    public static Func<TaskModel, IExpert> VesselOnPlate(Vessel vessel, string plate, double carryHeight, double side = RobotSide) =>
+    /// <param name="neighbours">Parts near the vessel: the wall is grasped on the side whose outer finger keeps clear of them.</param>
+    public static Func<TaskModel, IExpert> VesselOnPlate(Vessel vessel, string plate, double carryHeight, params IScenePart[] neighbours) =>
         t =>
         {
             var hand = new PandaMotion(t.Model);
             var item = new BodyProbe(t.Model, vessel.Name);
             var target = new BodyProbe(t.Model, plate);
+            var others = neighbours.Select(n => (Probe: new BodyProbe(t.Model, n.Name), n.Radius)).ToArray();
             var table = t.Spec.WorkspaceOffset.Z;
-            return new WaypointExpert(t, _ => PickPlaceSkills.PickAndPlace(hand, item, d => WallGrasp(vessel, item, side, d), side - Math.PI / 2,
-                d => target.Position(d) + new Vec3(0, 0, 0.008), table + carryHeight));
+            return new WaypointExpert(t, d0 =>
+            {
+                var side = ClearSide(vessel, item.Position(d0), others.Select(o => (o.Probe.Position(d0), o.Radius)));
+                return PickPlaceSkills.PickAndPlace(hand, item, d => WallGrasp(vessel, item, side, d), side - Math.PI / 2,
+                    d => target.Position(d) + new Vec3(0, 0, 0.008), table + carryHeight);
+            });
         };
+
+    /// <summary>
+    /// The side to grasp a vessel's wall from: the robot-facing one unless the outer finger (4.6 cm beyond the wall)
+    /// would come down within 1.5 cm of a neighbour, then the candidate with the most room.
+    /// </summary>
+    private static double ClearSide(Vessel vessel, Vec3 centre, IEnumerable<(Vec3 Position, double Radius)> neighbours)
+    {
+        var list = neighbours.ToList();
+        double Room(double side)
+        {
+            var r = vessel.WallRadiusAt(vessel.WallHeight - 0.012) + 0.046;
+            var finger = centre + new Vec3(r * Math.Cos(side), r * Math.Sin(side), 0);
+            return list.Count == 0 ? double.MaxValue : list.Min(n => (finger - n.Position).NormXy - n.Radius);
+        }
+        // Not the far side: the arm would reach over the vessel.
+        double[] candidates = [RobotSide, RobotSide - Math.PI / 4, RobotSide + Math.PI / 4, RobotSide - Math.PI / 2, RobotSide + Math.PI / 2];
+        return Room(RobotSide) >= 0.015 ? RobotSide : candidates.MaxBy(Room);
+    }
 
     /// <summary>A vessel put into an open drawer, toward its front so it clears the cabinet's roof.</summary>
     /// <param name="side">Direction (world yaw) from the vessel's centre to the grasped wall: the hand, 20 cm along it and 5 cm across, must miss the open drawer and tall neighbours.</param>

@@ -123,10 +123,12 @@ public static class LiberoMini
                 with { Expert = LiberoExperts.OpenDrawer(wood, Math.PI, "bottom") },
             Task("kitchen-scene2", "put the black bowl at the front on the plate", Horizon, kitchen, new On("akita_black_bowl_1", "plate_1"), scene2,
                 "akita_black_bowl_1", "plate_1")
-                with { Expert = LiberoExperts.VesselOnPlate(Part<Vessel>(scene2, "akita_black_bowl_1"), "plate_1", 0.15) },
+                with { Expert = LiberoExperts.VesselOnPlate(Part<Vessel>(scene2, "akita_black_bowl_1"), "plate_1", 0.15,
+                    Part<Vessel>(scene2, "akita_black_bowl_2"), Part<Vessel>(scene2, "akita_black_bowl_3")) },
             Task("kitchen-scene2", "put the black bowl at the back on the plate", Horizon, kitchen, new On("akita_black_bowl_3", "plate_1"), scene2,
                 "akita_black_bowl_3", "plate_1")
-                with { Expert = LiberoExperts.VesselOnPlate(Part<Vessel>(scene2, "akita_black_bowl_3"), "plate_1", 0.15) },
+                with { Expert = LiberoExperts.VesselOnPlate(Part<Vessel>(scene2, "akita_black_bowl_3"), "plate_1", 0.15,
+                    Part<Vessel>(scene2, "akita_black_bowl_1"), Part<Vessel>(scene2, "akita_black_bowl_2")) },
             Task("kitchen-scene9", "turn on the stove and put the frying pan on it", Horizon, kitchen, new All(stoveOn, panOnStove), scene9, "chefmate_8_frypan_1")
                 with { Expert = LiberoExperts.StoveOnThenPanOnIt(stove, Part<Vessel>(scene9, "chefmate_8_frypan_1")) },
             Task("kitchen-scene3", "turn on the stove and put the frying pan on it", Horizon, kitchen, new All(stoveOn, panOnStove), scene3, "chefmate_8_frypan_1")
