@@ -16,6 +16,9 @@ public sealed record Cabinet(string Name, Rgba Color) : IScenePart
     /// <summary>Half extents of the top surface site.</summary>
     public static readonly Vec3 TopSideHalfSize = new(0.125, 0.094, 0.0015);
 
+    /// <summary>Half extents of a drawer's handle rod (x across, y out of the face, z up).</summary>
+    public static readonly Vec3 HandleHalfSize = new(0.008, 0.0125, 0.008);
+
     private const double HalfX = 0.1275, HalfY = 0.11, Height = 0.218, Wall = 0.008, LevelHeight = (Height - Wall) / 3;
 
     public double OriginHeight => 0;
@@ -58,14 +61,20 @@ public sealed record Cabinet(string Name, Rgba Color) : IScenePart
                 .Box(null, new(innerX, 0.004, wallH), new(0, innerY, wallH), rgba: Color)
                 .Box(null, new(0.004, innerY, wallH), new(-innerX, 0, wallH), rgba: Color)
                 .Box(null, new(0.004, innerY, wallH), new(innerX, 0, wallH), rgba: Color)
-                // The handle: a bar 3 cm in front of the face, held by two posts.
-                .Capsule($"{Name}_{l}_handle", 0.007, 0.05, new(0, -innerY - 0.03, wallH + 0.008), Quat.FromAxisAngle(new(0, 1, 0), Math.PI / 2), Rgba.Grey)
-                .Box(null, new(0.004, 0.015, 0.004), new(-0.045, -innerY - 0.017, wallH + 0.008), rgba: Rgba.Grey)
-                .Box(null, new(0.004, 0.015, 0.004), new(0.045, -innerY - 0.017, wallH + 0.008), rgba: Rgba.Grey)
+                // The handle: a square rod sticking 2.5 cm straight out of the face. Changed from a horizontal bar 3 cm
+                // out on two posts: the Panda hand is 20 cm wide, so reaching a bar from above or gripping it across
+                // collides with the handles above and the table for the lower drawers; a rod is gripped from the front,
+                // fingers across it, and a short one keeps the hand clear of it when grasping beside an open drawer.
+                .Box($"{Name}_{l}_handle", HandleHalfSize, new(0, -innerY - 0.005 - HandleHalfSize.Y, wallH + 0.008), rgba: Rgba.Grey,
+                    surface: Surface.Graspable)
                 .Site(Region(l), new(0, 0, RegionHalfSize.Z + 0.004), halfSize: RegionHalfSize);
         }
     }
 
-    /// <summary>Point on a drawer's handle bar in the cabinet frame at q = 0 (experts grasp here).</summary>
-    public static Vec3 HandleOffset(int level) => new(0, -(HalfY - Wall / 2 - 0.004) - 0.03, FloorZ(level) + (LevelHeight - 0.012) / 2 + 0.008);
+    /// <summary>Height of a drawer's inside bottom surface above the cabinet origin.</summary>
+    public static double FloorHeight(int level) => FloorZ(level) + 0.006;
+
+    /// <summary>Centre of a drawer's handle rod in the cabinet frame at q = 0 (experts grasp here).</summary>
+    public static Vec3 HandleOffset(int level) =>
+        new(0, -(HalfY - Wall / 2 - 0.004) - 0.005 - HandleHalfSize.Y, FloorZ(level) + (LevelHeight - 0.012) / 2 + 0.008);
 }

@@ -15,6 +15,9 @@ public sealed record Stove(string Name) : IScenePart
     public double Radius => 0.26;
     public bool IsFree => false;
 
+    /// <summary>Height of the knob lever's middle above the stove origin (experts push it here).</summary>
+    public const double LeverHeight = 0.015 + 0.014;
+
     public string Knob => $"{Name}_knob";
     public string KnobJoint => $"{Name}_knob_joint";
     public string CookRegion => $"{Name}_cook_region";

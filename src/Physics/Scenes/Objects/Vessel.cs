@@ -29,6 +29,9 @@ public sealed record Vessel(string Name, double BaseRadius, double RimRadius, do
     /// <summary>A mug: a 0.045 m radius cup, 0.09 m tall, with a handle.</summary>
     public static Vessel Mug(string name, Rgba color) => new(name, 0.04, 0.045, 0.09, color, Segments: 12, HandleLength: 0.04);
 
+    /// <summary>Height of the handle's middle above the bottom (experts grasp it there).</summary>
+    public double HandleHeight => WallHeight * 0.7;
+
     /// <summary>Walls start this far above the bottom, so an upright vessel touches its support with the base plate only.</summary>
     private double Lift => Thickness + 0.002;
 
@@ -36,6 +39,10 @@ public sealed record Vessel(string Name, double BaseRadius, double RimRadius, do
     public double Height => WallHeight;
     public double Radius => RimRadius + 0.005;
     public bool IsFree => true;
+
+    /// <summary>Radius of the wall's mid-surface at <paramref name="height"/> above the bottom (experts grasp the wall there).</summary>
+    public double WallRadiusAt(double height) =>
+        BaseRadius + (RimRadius - BaseRadius) * Math.Clamp((height - Lift) / (WallHeight - Lift), 0, 1);
 
     public void Build(SceneBuilder scene, Vec3 position, double yaw)
     {
@@ -60,7 +67,7 @@ public sealed record Vessel(string Name, double BaseRadius, double RimRadius, do
                 new(midR * Math.Cos(angle), midR * Math.Sin(angle), Lift + wallHeight / 2), q, Color, Surface.Graspable, density: Density);
         }
         if (HandleLength > 0)
-            body.Box($"{Name}_handle", new(0.012, HandleLength / 2, 0.006), new(0, RimRadius + HandleLength / 2, WallHeight * 0.7),
+            body.Box($"{Name}_handle", new(0.012, HandleLength / 2, 0.006), new(0, RimRadius + HandleLength / 2, HandleHeight),
                 rgba: Color, surface: Surface.Graspable, density: Density);
     }
 }

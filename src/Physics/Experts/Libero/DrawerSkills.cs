@@ -1,0 +1,44 @@
+using RiptOrleans.Physics.Geometry;
+using RiptOrleans.Physics.Scenes.Fixtures;
+
+namespace RiptOrleans.Physics.Experts.Libero;
+
+/// <summary>Waypoint plans that open a LIBERO cabinet drawer by its handle or push it shut (spec B5.3).</summary>
+public static class DrawerSkills
+{
+    /// <summary>
+    /// Opens the drawer past <paramref name="goal"/>: fingers pointing into the cabinet, pitched 60° down so the hand
+    /// clears what stands in front (a straight-down approach would hit the handles above the lower drawers), open
+    /// across the handle rod, close on it, pull along the slide, let go.
+    /// </summary>
+    public static IEnumerable<Waypoint> Pull(DrawerProbe drawer, double goal = -0.155)
+    {
+        const double pitch = 60 * Math.PI / 180;
+        var point = -drawer.Out * Math.Cos(pitch) + new Vec3(0, 0, -Math.Sin(pitch));
+        yield return new("pre-handle", d => drawer.Handle(d) - point * 0.10, -1, Point: point, Tolerance: 0.012, MaxSteps: 70);
+        yield return new("reach-handle", d => drawer.Handle(d), -1, Point: point, Tolerance: 0.005, Speed: 0.3, MaxSteps: 40);
+        yield return new("grasp-handle", d => drawer.Handle(d), 1, Point: point, Tolerance: 1, MinSteps: 10);
+        yield return new("pull", d => drawer.Handle(d) + drawer.Out * 0.04, 1, Point: point, Tolerance: 0, Speed: 0.4, MaxSteps: 60,
+            Done: d => drawer.Q(d) < goal);
+        yield return new("release-handle", d => drawer.Handle(d), -1, Point: point, Tolerance: 1, MinSteps: 8, Latch: true);
+        yield return new("back-off", d => drawer.Handle(d) - point * 0.10, -1, Point: point, Tolerance: 0.02, Latch: true);
+    }
+
+    /// <summary>
+    /// Pushes an open drawer shut: closed fingers pointing down just in front of its handle bar, opening across the
+    /// push so the hand's narrow side faces the cabinet, then along the slide until it is closed.
+    /// </summary>
+    public static IEnumerable<Waypoint> Push(DrawerProbe drawer, double clearance = 0.06, double goal = 0.004)
+    {
+        // Opening axis (−sin yaw, cos yaw) across the push direction.
+        var yaw = Math.Atan2(drawer.Out.Y, drawer.Out.X);
+        // Closed fingers are 2.4 cm thick: their centre stops 1.5 cm beyond the rod's end.
+        var front = Cabinet.HandleHalfSize.Y + 0.015;
+        yield return new("above-handle", d => drawer.Handle(d) + drawer.Out * front + new Vec3(0, 0, clearance), 1, yaw,
+            Tolerance: 0.012, MaxSteps: 70);
+        yield return new("front-of-handle", d => drawer.Handle(d) + drawer.Out * front, 1, yaw, Tolerance: 0.006, Speed: 0.4, MaxSteps: 40);
+        yield return new("push", d => drawer.Handle(d) - drawer.Out * 0.04, 1, yaw, Tolerance: 0, Speed: 0.4, MaxSteps: 60,
+            Done: d => drawer.Q(d) > goal);
+        yield return new("back-off", d => drawer.Handle(d) + drawer.Out * 0.08, 1, yaw, Tolerance: 0.02, Latch: true);
+    }
+}
