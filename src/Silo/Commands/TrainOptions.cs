@@ -15,6 +15,9 @@ internal sealed record TrainOptions
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
+    /// <summary>The update's knobs default to RiptOptions' (documented there with the paper's values).</summary>
+    private static readonly RiptOptions Defaults = new();
+
     /// <summary>The SFT checkpoint directory the run starts from.</summary>
     public string? Checkpoint { get; init; }
     /// <summary>One task to train on (id or unique name).</summary>
@@ -29,20 +32,20 @@ internal sealed record TrainOptions
     public string Out { get; init; } = "runs/ript";
     public int Iterations { get; init; } = 15;
     /// <summary>Rollouts per context (paper: QueST 16, OFT 8).</summary>
-    public int K { get; init; } = 8;
+    public int K { get; init; } = Defaults.K;
     /// <summary>Trajectories per iteration, a multiple of k.</summary>
-    public int BatchSize { get; init; } = 64;
-    public int Epochs { get; init; } = 4;
-    public int MinibatchSize { get; init; } = 8;
-    public int GradientAccumulation { get; init; } = 1;
-    public double ClipEpsilon { get; init; } = 0.2;
-    public double LearningRate { get; init; } = 1e-5;
-    public double WeightDecay { get; init; } = 1e-4;
-    public double MaxGradNorm { get; init; } = 1.0;
-    public RatioMode Ratio { get; init; } = RatioMode.Trajectory;
-    public OldLogProbSource OldLogProbs { get; init; } = OldLogProbSource.Recompute;
-    public bool DynamicRejection { get; init; } = true;
-    public int MaxConsecutiveRejections { get; init; } = 200;
+    public int BatchSize { get; init; } = Defaults.BatchSize;
+    public int Epochs { get; init; } = Defaults.Epochs;
+    public int MinibatchSize { get; init; } = Defaults.MinibatchSize;
+    public int GradientAccumulation { get; init; } = Defaults.GradientAccumulation;
+    public double ClipEpsilon { get; init; } = Defaults.ClipEpsilon;
+    public double LearningRate { get; init; } = Defaults.LearningRate;
+    public double WeightDecay { get; init; } = Defaults.WeightDecay;
+    public double MaxGradNorm { get; init; } = Defaults.MaxGradNorm;
+    public RatioMode Ratio { get; init; } = Defaults.Ratio;
+    public OldLogProbSource OldLogProbs { get; init; } = Defaults.OldLogProbs;
+    public bool DynamicRejection { get; init; } = Defaults.DynamicRejection;
+    public int MaxConsecutiveRejections { get; init; } = Defaults.MaxConsecutiveRejections;
     /// <summary>Rollout sampling temperature (tokens) or Laplace scale multiplier (regression); unset keeps the checkpoint's.</summary>
     public double? Temperature { get; init; }
     public long Seed { get; init; } = 1;
