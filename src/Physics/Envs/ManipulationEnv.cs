@@ -84,22 +84,15 @@ public sealed class ManipulationEnv : IDisposable
         }
 
         _rig.SetAction(Data, _action);
-        var substeps = _rig.Substeps;
-        for (var k = 0; k < substeps; k++)
-        {
-            Data.Step1();
-            _rig.ApplySubstep(Data);
-            Data.Step2();
-        }
+        _rig.Advance(Data);
         _steps++;
 
-        var warnings = Data.Warnings;
-        if (warnings.Diverged)
+        if (Data.Diverged)
         {
             _done = true;
             // MuJoCo has already reset mjData; the next Reset restores a valid context.
             Observe(observation);
-            return new StepResult(true, false, warnings.Describe());
+            return new StepResult(true, false, Data.Warnings.Describe());
         }
         Observe(observation);
         if (Task.Goal.Holds(Data))

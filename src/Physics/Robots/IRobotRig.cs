@@ -23,5 +23,24 @@ public interface IRobotRig
 
     void ApplySubstep(MjData data);
 
+    /// <summary>False when <see cref="ApplySubstep"/> does nothing, so all substeps can run in one native call.</summary>
+    bool ControlsEverySubstep { get; }
+
+    /// <summary>Runs one control step's substeps after <see cref="SetAction"/>: step1, control, step2 each, or one Step(n) call.</summary>
+    void Advance(MjData data)
+    {
+        if (!ControlsEverySubstep)
+        {
+            data.Step(Substeps);
+            return;
+        }
+        for (var k = 0; k < Substeps; k++)
+        {
+            data.Step1();
+            ApplySubstep(data);
+            data.Step2();
+        }
+    }
+
     void WriteProprio(MjData data, Span<float> destination);
 }

@@ -48,6 +48,8 @@ public sealed class PandaRig : IRobotRig
         _gripper.SetGoal(action[6]);
     }
 
+    public bool ControlsEverySubstep => true;
+
     public void ApplySubstep(MjData data)
     {
         _osc.Apply(data);

@@ -51,6 +51,9 @@ public sealed class SawyerRig : IRobotRig
         ctrl[_leftServo] = -action[3];
     }
 
+    /// <summary>The claws' servos and the mocap target hold between control steps: nothing to do per substep.</summary>
+    public bool ControlsEverySubstep => false;
+
     public void ApplySubstep(MjData data)
     {
     }

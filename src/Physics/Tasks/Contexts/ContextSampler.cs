@@ -41,12 +41,7 @@ public static class ContextSampler
         for (var s = 0; s < spec.SettleSteps; s++)
         {
             rig.SetAction(data, idle);
-            for (var k = 0; k < rig.Substeps; k++)
-            {
-                data.Step1();
-                rig.ApplySubstep(data);
-                data.Step2();
-            }
+            rig.Advance(data);
         }
         data.Forward();
         data.Time = 0;
