@@ -90,6 +90,12 @@ public sealed record SftOptions
     /// <summary>libtorch intra-op threads for training (0: leave libtorch's default).</summary>
     public int TorchThreads { get; init; }
 
+    /// <summary>
+    /// Start from this checkpoint's weights (stage 2 after a stage-1 pretraining run): its architecture, vocabulary and
+    /// state statistics are kept (new instruction words map to &lt;unk&gt;); set autoencoder_steps 0 to keep its skills.
+    /// </summary>
+    public string? InitFrom { get; init; }
+
     /// <summary>Run directory: checkpoint/, metrics.jsonl, report.html.</summary>
     public string Out { get; init; } = "runs/sft";
 

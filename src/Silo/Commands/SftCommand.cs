@@ -27,6 +27,7 @@ internal static class SftCommand
     private static readonly Option<int?> EvalInitsOption = new("--eval-inits") { Description = "Evaluation contexts per task (0: none)." };
     private static readonly Option<int?> EvalThreadsOption = new("--eval-threads") { Description = "Evaluation threads." };
     private static readonly Option<int?> LogEveryOption = new("--log-every") { Description = "Steps between metrics lines." };
+    private static readonly Option<string> InitFromOption = new("--init-from") { Description = "Start from this checkpoint (e.g. a pretraining run)." };
     private static readonly Option<string> OutOption = new("--out", "-o") { Description = "Run directory (checkpoint/, metrics.jsonl, report.html)." };
     private static readonly Option<ulong?> SeedOption = new("--seed") { Description = "Seed of initialisation, windows and evaluation." };
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Print one JSON object as the last line." };
@@ -36,7 +37,7 @@ internal static class SftCommand
         var command = new Command("sft", "Behaviour cloning (SFT) of a tokenized or regression policy on demonstrations.");
         foreach (var o in new Option[] { ConfigOption, DemoDirOption, SuiteOption, TaskOption, DemosOption, PolicyOption, CamerasOption, StepsOption,
                      AutoencoderStepsOption, ScaleStepsOption, BatchSizeOption, LrOption, ChunkOption, ExecuteOption, DModelOption, EvalEveryOption,
-                     EvalInitsOption, EvalThreadsOption, LogEveryOption, OutOption, SeedOption, JsonOption })
+                     EvalInitsOption, EvalThreadsOption, LogEveryOption, InitFromOption, OutOption, SeedOption, JsonOption })
             command.Options.Add(o);
         command.SetAction(parse =>
         {
@@ -70,6 +71,7 @@ internal static class SftCommand
                 EvalInits = parse.GetValue(EvalInitsOption) ?? options.EvalInits,
                 EvalThreads = parse.GetValue(EvalThreadsOption) ?? options.EvalThreads,
                 LogEvery = parse.GetValue(LogEveryOption) ?? options.LogEvery,
+                InitFrom = parse.GetValue(InitFromOption) ?? options.InitFrom,
                 Out = parse.GetValue(OutOption) ?? options.Out,
                 Seed = parse.GetValue(SeedOption) ?? options.Seed,
             };

@@ -48,6 +48,18 @@ public sealed class SftTrainerTests : IClassFixture<ReachDemosFixture>, IDisposa
 
     [Fact]
     [Trait("Category", "Fast")]
+    public void Run_InitFromACheckpoint_StartsFromItsWeights()
+    {
+        var first = SftTrainer.Run(Options(PolicyKind.Regression) with { Steps = 60, ScaleSteps = 0, EvalInits = 0, Out = Path.Combine(_out, "a") });
+        var second = SftTrainer.Run(Options(PolicyKind.Regression) with
+        {
+            Steps = 2, ScaleSteps = 0, EvalInits = 0, InitFrom = first.CheckpointDirectory, DModel = 8, Out = Path.Combine(_out, "b"),
+        });
+        Assert.True(second.FirstLoss["action"] < first.FirstLoss["action"] * 0.8, $"{second.FirstLoss["action"]} vs {first.FirstLoss["action"]}");
+    }
+
+    [Fact]
+    [Trait("Category", "Fast")]
     public void Validate_ZeroDemos_NamesTheField()
         => Assert.Contains("sft.demos must be ≥ 1, got 0", new SftOptions { Task = "reach", Demos = 0 }.Validate());
 
