@@ -37,6 +37,24 @@ public sealed class PolicyContractTests
     [Theory]
     [InlineData(PolicyKind.Tokenized)]
     [InlineData(PolicyKind.Regression)]
+    public void PerTokenOrStepLogProbs_SumToLogProb(PolicyKind kind)
+    {
+        using var policy = PolicyFixtures.Create(kind);
+        using var g = new Generator(9);
+        var obs = PolicyFixtures.Observations(3);
+        var d = policy.Act(obs, ActMode.Sample, g);
+        var scored = obs.Select((o, i) => new ScoredDecision(o, d[i].Tokens, d[i].Sampled)).ToList();
+        using var scope = TensorScope.Open();
+        var parts = policy is TokenizedPolicy t ? t.TokenLogProbs(scored) : ((RegressionPolicy)policy).StepLogProbs(scored);
+        Assert.Equal([3L, policy is TokenizedPolicy ? 2L : 4L], parts.Shape);
+        var sums = parts.Sum(1).ToArray<float>();
+        var whole = policy.LogProb(scored).ToArray<float>();
+        for (var i = 0; i < 3; i++) Assert.Equal(whole[i], sums[i], 4);
+    }
+
+    [Theory]
+    [InlineData(PolicyKind.Tokenized)]
+    [InlineData(PolicyKind.Regression)]
     public void LogProb_IsDifferentiableInTheRlParameters(PolicyKind kind)
     {
         using var policy = PolicyFixtures.Create(kind);
