@@ -8,7 +8,7 @@ namespace RiptOrleans.Silo.Commands;
 /// <summary>`ript sft`: behaviour cloning on demo files (DESIGN §1 stages 1–2); options from a JSON config file, overridden by flags.</summary>
 internal static class SftCommand
 {
-    private static readonly Option<string> ConfigOption = new("--config", "-c") { Description = "JSON config file (SftOptions, snake_case keys)." };
+    private static readonly Option<string> ConfigOption = new("--config", "-c") { Description = "JSON config file (SftOptions, snake_case keys); RIPT_SFT_<KEY> variables override it, flags override both." };
     private static readonly Option<string> DemoDirOption = new("--demo-dir") { Description = "Directory of demo files (<task>.safetensors)." };
     private static readonly Option<string> SuiteOption = new("--suite", "-s") { Description = "Train on every task of this suite." };
     private static readonly Option<string> TaskOption = new("--task", "-t") { Description = "Train on one task." };
@@ -45,7 +45,7 @@ internal static class SftCommand
             try
             {
                 var path = parse.GetValue(ConfigOption);
-                options = path is null ? new SftOptions() : SftOptions.FromFile(path);
+                options = SftOptions.Load(path, SftOptions.Environment());
             }
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
             {

@@ -60,6 +60,20 @@ public sealed class SftTrainerTests : IClassFixture<ReachDemosFixture>, IDisposa
 
     [Fact]
     [Trait("Category", "Fast")]
+    public void Load_FileThenEnvironment_EnvironmentWinsAndUnknownKeysAreNamed()
+    {
+        var path = Path.Combine(_out, "sft.json");
+        File.WriteAllText(path, """{"task": "reach", "demos": 5, "policy": "regression", "steps": 10}""");
+        var o = SftOptions.Load(path, new Dictionary<string, string> { ["RIPT_SFT_DEMOS"] = "3", ["RIPT_SFT_CAMERAS"] = "[\"corner2\"]" });
+        Assert.Equal((3, PolicyKind.Regression, 10, "corner2"), (o.Demos, o.Policy, o.Steps, o.Cameras.Single()));
+
+        File.WriteAllText(path, """{"demoz": 5}""");
+        var e = Assert.Throws<InvalidDataException>(() => SftOptions.Load(path, new Dictionary<string, string>()));
+        Assert.Contains("demoz", e.Message);
+    }
+
+    [Fact]
+    [Trait("Category", "Fast")]
     public void Validate_ZeroDemos_NamesTheField()
         => Assert.Contains("sft.demos must be ≥ 1, got 0", new SftOptions { Task = "reach", Demos = 0 }.Validate());
 
