@@ -111,6 +111,13 @@ public sealed class RegressionPolicy : Module, IPolicy, ISupervisedStages
     public Tensor LogProb(IReadOnlyList<ScoredDecision> decisions)
     {
         using var scope = TensorScope.Open();
+        return StepLogProbs(decisions).Sum(1).MoveToOuter();
+    }
+
+    /// <summary>Per-action log-probs (N × ChunkLength), summed over action dims (the official sum_on_action_dim), differentiable.</summary>
+    public Tensor StepLogProbs(IReadOnlyList<ScoredDecision> decisions)
+    {
+        using var scope = TensorScope.Open();
         var sampled = new float[decisions.Count * _flat];
         for (var i = 0; i < decisions.Count; i++)
         {
@@ -119,7 +126,8 @@ public sealed class RegressionPolicy : Module, IPolicy, ISupervisedStages
             s.CopyTo(sampled, i * _flat);
         }
         var (mu, logB) = Heads(ObservationBatch.From(decisions.Select(d => d.Observation).ToList(), Config, _tokenizer), false);
-        return LaplaceLogProb(Tensor.FromArray(sampled, decisions.Count, _flat), mu, logB).MoveToOuter();
+        var lp = -logB - (Tensor.FromArray(sampled, decisions.Count, _flat) - mu).Abs() / logB.Exp() - Math.Log(2);
+        return lp.Reshape(decisions.Count, Config.ChunkLength, ActionDim).Sum(2).MoveToOuter();
     }
 
     public Tensor BcLoss(IReadOnlyList<DemoWindow> batch)

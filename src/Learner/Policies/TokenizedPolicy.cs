@@ -148,6 +148,13 @@ public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages
     public Tensor LogProb(IReadOnlyList<ScoredDecision> decisions)
     {
         using var scope = TensorScope.Open();
+        return TokenLogProbs(decisions).Sum(1).MoveToOuter();
+    }
+
+    /// <summary>Per-token full-softmax log-probs (N × TokensPerChunk), differentiable: the official code's per-token PPO ratio.</summary>
+    public Tensor TokenLogProbs(IReadOnlyList<ScoredDecision> decisions)
+    {
+        using var scope = TensorScope.Open();
         var tokens = new long[decisions.Count * _tokens];
         for (var i = 0; i < decisions.Count; i++)
         {
@@ -158,8 +165,7 @@ public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages
         var target = Tensor.FromArray(tokens, decisions.Count, _tokens);
         var obs = ObservationBatch.From(decisions.Select(d => d.Observation).ToList(), Config, _tokenizer);
         var logits = PriorLogits(Observation.Forward(obs), TeacherPrefix(target));
-        var lp = Functional.LogSoftmax(logits, -1).Gather(2, target.Unsqueeze(2)).Squeeze(2).Sum(1);
-        return lp.MoveToOuter();
+        return Functional.LogSoftmax(logits, -1).Gather(2, target.Unsqueeze(2)).Squeeze(2).MoveToOuter();
     }
 
     public Tensor BcLoss(IReadOnlyList<DemoWindow> batch)

@@ -10,11 +10,12 @@ public sealed class MetricsLog : IDisposable
     public MetricsLog(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        Path_ = path;
+        FilePath = path;
         _writer = new StreamWriter(path, append: false) { AutoFlush = true };
     }
 
-    public string Path_ { get; }
+    /// <summary>Where the lines go.</summary>
+    public string FilePath { get; }
 
     /// <summary>Lines written so far, in order.</summary>
     public List<IReadOnlyDictionary<string, object?>> Lines { get; } = new();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using RiptOrleans.Learner.Policies;
 
@@ -90,6 +91,12 @@ public sealed record SftOptions
     /// <summary>libtorch intra-op threads for training (0: leave libtorch's default).</summary>
     public int TorchThreads { get; init; }
 
+    /// <summary>
+    /// Start from this checkpoint's weights (stage 2 after a stage-1 pretraining run): its architecture, vocabulary and
+    /// state statistics are kept (new instruction words map to &lt;unk&gt;); set autoencoder_steps 0 to keep its skills.
+    /// </summary>
+    public string? InitFrom { get; init; }
+
     /// <summary>Run directory: checkpoint/, metrics.jsonl, report.html.</summary>
     public string Out { get; init; } = "runs/sft";
 
@@ -132,17 +139,47 @@ public sealed record SftOptions
     }
 
     /// <summary>Reads a JSON config file; unknown keys and malformed values are refused naming them.</summary>
-    public static SftOptions FromFile(string path)
+    public static SftOptions FromFile(string path) => Load(path, new Dictionary<string, string>());
+
+    /// <summary>
+    /// The defaults, overridden by the JSON file (when given), then by environment variables RIPT_SFT_&lt;KEY&gt;
+    /// (e.g. RIPT_SFT_DEMOS=5, RIPT_SFT_CAMERAS=["corner2"]; values are JSON, or a bare string). Flags go on top.
+    /// </summary>
+    public static SftOptions Load(string? path, IReadOnlyDictionary<string, string> environment)
     {
+        const string prefix = "RIPT_SFT_";
+        var source = path ?? "defaults";
         try
         {
-            return JsonSerializer.Deserialize<SftOptions>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path}: the config is null");
+            var node = path is null ? new JsonObject() : JsonNode.Parse(File.ReadAllText(path)) as JsonObject
+                ?? throw new InvalidDataException($"{path}: the config must be a JSON object");
+            foreach (var (name, value) in environment.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal)))
+            {
+                JsonNode? v;
+                try
+                {
+                    v = JsonNode.Parse(value);
+                }
+                catch (JsonException)
+                {
+                    v = JsonValue.Create(value);
+                }
+                node[name[prefix.Length..].ToLowerInvariant()] = v;
+                source = $"{source} + {name}";
+            }
+            return node.Deserialize<SftOptions>(Json) ?? throw new InvalidDataException($"{source}: the config is null");
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{path}: {e.Message}", e);
+            throw new InvalidDataException($"{source}: {e.Message}", e);
         }
     }
+
+    /// <summary>The process's RIPT_SFT_* environment variables.</summary>
+    public static IReadOnlyDictionary<string, string> Environment() =>
+        System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Where(e => e.Key.ToString()!.StartsWith("RIPT_SFT_", StringComparison.Ordinal))
+            .ToDictionary(e => e.Key.ToString()!, e => e.Value?.ToString() ?? "");
 
     /// <summary>The policy config these options describe, for demos of the given sizes.</summary>
     public PolicyConfig PolicyConfig(int stateDim, int actionDim, int imageSize) =>

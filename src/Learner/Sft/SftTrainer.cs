@@ -36,7 +36,21 @@ public static class SftTrainer
         Torch.Torch.ManualSeed(options.Seed);
         using var generator = new Generator(options.Seed);
         var random = new Random(unchecked((int)options.Seed));
-        var policy = PolicyFactory.Create(config, data.Inputs, generator);
+        IPolicy policy;
+        if (options.InitFrom is { } init)
+        {
+            policy = PolicyFactory.FromCheckpoint(init);
+            var c = policy.Config;
+            if (c.ActionDim != data.ActionDim || c.StateDim < data.StateDim || !c.Cameras.SequenceEqual(options.Cameras) || (c.Cameras.Count > 0 && c.ImageSize != data.ImageSize))
+            {
+                policy.Dispose();
+                throw new InvalidDataException($"sft.init_from {init}: its policy reads state {c.StateDim}, actions {c.ActionDim}, cameras [{string.Join(", ", c.Cameras)}] at {c.ImageSize}; " +
+                    $"the demos have state {data.StateDim}, actions {data.ActionDim}, cameras [{string.Join(", ", options.Cameras)}] at {data.ImageSize}");
+            }
+            config = c;
+        }
+        else
+            policy = PolicyFactory.Create(config, data.Inputs, generator);
         var staged = (ISupervisedStages)policy;
         var clock = Stopwatch.StartNew();
         var metricsPath = Path.Combine(options.Out, "metrics.jsonl");

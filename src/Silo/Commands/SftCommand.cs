@@ -8,7 +8,7 @@ namespace RiptOrleans.Silo.Commands;
 /// <summary>`ript sft`: behaviour cloning on demo files (DESIGN §1 stages 1–2); options from a JSON config file, overridden by flags.</summary>
 internal static class SftCommand
 {
-    private static readonly Option<string> ConfigOption = new("--config", "-c") { Description = "JSON config file (SftOptions, snake_case keys)." };
+    private static readonly Option<string> ConfigOption = new("--config", "-c") { Description = "JSON config file (SftOptions, snake_case keys); RIPT_SFT_<KEY> variables override it, flags override both." };
     private static readonly Option<string> DemoDirOption = new("--demo-dir") { Description = "Directory of demo files (<task>.safetensors)." };
     private static readonly Option<string> SuiteOption = new("--suite", "-s") { Description = "Train on every task of this suite." };
     private static readonly Option<string> TaskOption = new("--task", "-t") { Description = "Train on one task." };
@@ -27,6 +27,7 @@ internal static class SftCommand
     private static readonly Option<int?> EvalInitsOption = new("--eval-inits") { Description = "Evaluation contexts per task (0: none)." };
     private static readonly Option<int?> EvalThreadsOption = new("--eval-threads") { Description = "Evaluation threads." };
     private static readonly Option<int?> LogEveryOption = new("--log-every") { Description = "Steps between metrics lines." };
+    private static readonly Option<string> InitFromOption = new("--init-from") { Description = "Start from this checkpoint (e.g. a pretraining run)." };
     private static readonly Option<string> OutOption = new("--out", "-o") { Description = "Run directory (checkpoint/, metrics.jsonl, report.html)." };
     private static readonly Option<ulong?> SeedOption = new("--seed") { Description = "Seed of initialisation, windows and evaluation." };
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Print one JSON object as the last line." };
@@ -36,7 +37,7 @@ internal static class SftCommand
         var command = new Command("sft", "Behaviour cloning (SFT) of a tokenized or regression policy on demonstrations.");
         foreach (var o in new Option[] { ConfigOption, DemoDirOption, SuiteOption, TaskOption, DemosOption, PolicyOption, CamerasOption, StepsOption,
                      AutoencoderStepsOption, ScaleStepsOption, BatchSizeOption, LrOption, ChunkOption, ExecuteOption, DModelOption, EvalEveryOption,
-                     EvalInitsOption, EvalThreadsOption, LogEveryOption, OutOption, SeedOption, JsonOption })
+                     EvalInitsOption, EvalThreadsOption, LogEveryOption, InitFromOption, OutOption, SeedOption, JsonOption })
             command.Options.Add(o);
         command.SetAction(parse =>
         {
@@ -44,7 +45,7 @@ internal static class SftCommand
             try
             {
                 var path = parse.GetValue(ConfigOption);
-                options = path is null ? new SftOptions() : SftOptions.FromFile(path);
+                options = SftOptions.Load(path, SftOptions.Environment());
             }
             catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
             {
@@ -70,6 +71,7 @@ internal static class SftCommand
                 EvalInits = parse.GetValue(EvalInitsOption) ?? options.EvalInits,
                 EvalThreads = parse.GetValue(EvalThreadsOption) ?? options.EvalThreads,
                 LogEvery = parse.GetValue(LogEveryOption) ?? options.LogEvery,
+                InitFrom = parse.GetValue(InitFromOption) ?? options.InitFrom,
                 Out = parse.GetValue(OutOption) ?? options.Out,
                 Seed = parse.GetValue(SeedOption) ?? options.Seed,
             };

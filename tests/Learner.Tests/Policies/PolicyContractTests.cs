@@ -1,0 +1,161 @@
+using RiptOrleans.Learner.Policies;
+using RiptOrleans.Learner.Tests.Support;
+using RiptOrleans.Learner.Torch;
+
+namespace RiptOrleans.Learner.Tests.Policies;
+
+/// <summary>The IPolicy contract for both families: log-probs, determinism, weights round trip, RL parameters.</summary>
+[Trait("Category", "Fast")]
+public sealed class PolicyContractTests
+{
+    public static TheoryData<PolicyKind, bool> Families => new()
+    {
+        { PolicyKind.Tokenized, false }, { PolicyKind.Regression, false }, { PolicyKind.Tokenized, true }, { PolicyKind.Regression, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Families))]
+    public void LogProb_OfSampledDecisions_EqualsTheSumsActReported(PolicyKind kind, bool images)
+    {
+        using var policy = PolicyFixtures.Create(kind, images);
+        using var g = new Generator(11);
+        var obs = PolicyFixtures.Observations(6, images);
+        var decisions = policy.Act(obs, ActMode.Sample, g);
+
+        using var scope = TensorScope.Open();
+        var scored = policy.LogProb(obs.Select((o, i) => new ScoredDecision(o, decisions[i].Tokens, decisions[i].Sampled)).ToList());
+
+        Assert.Equal([6L], scored.Shape);
+        var got = scored.ToArray<float>();
+        for (var i = 0; i < 6; i++)
+        {
+            Assert.True(float.IsFinite(decisions[i].LogProb));
+            Assert.Equal(decisions[i].LogProb, got[i], 3);
+        }
+    }
+
+    [Theory]
+    [InlineData(PolicyKind.Tokenized)]
+    [InlineData(PolicyKind.Regression)]
+    public void PerTokenOrStepLogProbs_SumToLogProb(PolicyKind kind)
+    {
+        using var policy = PolicyFixtures.Create(kind);
+        using var g = new Generator(9);
+        var obs = PolicyFixtures.Observations(3);
+        var d = policy.Act(obs, ActMode.Sample, g);
+        var scored = obs.Select((o, i) => new ScoredDecision(o, d[i].Tokens, d[i].Sampled)).ToList();
+        using var scope = TensorScope.Open();
+        var parts = policy is TokenizedPolicy t ? t.TokenLogProbs(scored) : ((RegressionPolicy)policy).StepLogProbs(scored);
+        Assert.Equal([3L, policy is TokenizedPolicy ? 2L : 4L], parts.Shape);
+        var sums = parts.Sum(1).ToArray<float>();
+        var whole = policy.LogProb(scored).ToArray<float>();
+        for (var i = 0; i < 3; i++) Assert.Equal(whole[i], sums[i], 4);
+    }
+
+    [Theory]
+    [InlineData(PolicyKind.Tokenized)]
+    [InlineData(PolicyKind.Regression)]
+    public void LogProb_IsDifferentiableInTheRlParameters(PolicyKind kind)
+    {
+        using var policy = PolicyFixtures.Create(kind);
+        using var g = new Generator(2);
+        var obs = PolicyFixtures.Observations(3);
+        var d = policy.Act(obs, ActMode.Sample, g);
+        using var scope = TensorScope.Open();
+        policy.LogProb(obs.Select((o, i) => new ScoredDecision(o, d[i].Tokens, d[i].Sampled)).ToList()).Sum().Backward();
+        Assert.All(policy.RlParameters(), p => Assert.NotNull(p.Grad));
+    }
+
+    [Theory]
+    [InlineData(PolicyKind.Tokenized)]
+    [InlineData(PolicyKind.Regression)]
+    public void Act_SampleWithTheSameSeed_IsDeterministic(PolicyKind kind)
+    {
+        using var policy = PolicyFixtures.Create(kind);
+        var obs = PolicyFixtures.Observations(5);
+        using var g1 = new Generator(42);
+        using var g2 = new Generator(42);
+        var a = policy.Act(obs, ActMode.Sample, g1);
+        var b = policy.Act(obs, ActMode.Sample, g2);
+        for (var i = 0; i < obs.Count; i++)
+        {
+            Assert.Equal(a[i].Actions, b[i].Actions);
+            Assert.Equal(a[i].LogProb, b[i].LogProb);
+            Assert.Equal(a[i].Tokens, b[i].Tokens);
+        }
+    }
+
+    [Theory]
+    [InlineData(PolicyKind.Tokenized)]
+    [InlineData(PolicyKind.Regression)]
+    public void Act_ReturnsExecuteStepsActionsInRange(PolicyKind kind)
+    {
+        using var policy = PolicyFixtures.Create(kind);
+        using var g = new Generator(1);
+        var d = policy.Act(PolicyFixtures.Observations(3), ActMode.Greedy, g);
+        Assert.All(d, x =>
+        {
+            Assert.Equal(policy.ExecuteSteps * policy.ActionDim, x.Actions.Length);
+            Assert.All(x.Actions, v => Assert.InRange(v, -1f, 1f));
+            if (kind == PolicyKind.Tokenized) Assert.Equal(2, x.Tokens!.Length);
+            else Assert.Equal(4 * policy.ActionDim, x.Sampled!.Length);
+        });
+    }
+
+    [Theory]
+    [InlineData(PolicyKind.Tokenized)]
+    [InlineData(PolicyKind.Regression)]
+    public void ImportWeights_OfExportedWeights_GivesIdenticalActionsAndVersion(PolicyKind kind)
+    {
+        using var a = PolicyFixtures.Create(kind, seed: 1);
+        using var b = PolicyFixtures.Create(kind, seed: 2);
+        var obs = PolicyFixtures.Observations(4);
+        using var g = new Generator(0);
+        Assert.NotEqual(a.Act(obs, ActMode.Greedy, g)[0].Actions, b.Act(obs, ActMode.Greedy, g)[0].Actions);
+
+        var version = b.ImportWeights(a.ExportWeights(17));
+
+        Assert.Equal(17, version);
+        var x = a.Act(obs, ActMode.Greedy, g);
+        var y = b.Act(obs, ActMode.Greedy, g);
+        for (var i = 0; i < obs.Count; i++) Assert.Equal(x[i].Actions, y[i].Actions);
+    }
+
+    [Fact]
+    public void ImportWeights_OfTheOtherFamily_IsRefusedNamingTheFamilies()
+    {
+        using var tok = PolicyFixtures.Create(PolicyKind.Tokenized);
+        using var reg = PolicyFixtures.Create(PolicyKind.Regression);
+        var e = Assert.Throws<InvalidDataException>(() => reg.ImportWeights(tok.ExportWeights(0)));
+        Assert.Contains("Tokenized", e.Message);
+        Assert.Contains("Regression", e.Message);
+    }
+
+    [Fact]
+    public void RlParameters_Tokenized_AreThePriorOnly()
+    {
+        using var policy = (TokenizedPolicy)PolicyFixtures.Create(PolicyKind.Tokenized);
+        var rl = policy.RlParameters().ToHashSet();
+        Assert.DoesNotContain(policy.Autoencoder.Parameters().First(), rl);
+        Assert.DoesNotContain(policy.Observation.Parameters().First(), rl);
+        Assert.Contains(policy.Head.Weight, rl);
+    }
+
+    [Fact]
+    public void RlParameters_Regression_ExcludeTheScaleHead()
+    {
+        using var policy = (RegressionPolicy)PolicyFixtures.Create(PolicyKind.Regression);
+        var rl = policy.RlParameters().ToHashSet();
+        Assert.All(policy.ScaleHead.Parameters(), p => Assert.DoesNotContain(p, rl));
+        Assert.Contains(policy.ActionHead.Weight, rl);
+    }
+
+    [Fact]
+    public void Act_StateLongerThanStateDim_IsRefusedNamingStateDim()
+    {
+        using var policy = PolicyFixtures.Create(PolicyKind.Regression);
+        using var g = new Generator(0);
+        var e = Assert.Throws<ArgumentException>(() => policy.Act([new PolicyObservation(new float[20], null, "reach")], ActMode.Greedy, g));
+        Assert.Contains("StateDim", e.Message);
+    }
+}

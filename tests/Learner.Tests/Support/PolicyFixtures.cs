@@ -1,0 +1,49 @@
+using RiptOrleans.Learner.Encoders;
+using RiptOrleans.Learner.Policies;
+
+namespace RiptOrleans.Learner.Tests.Support;
+
+/// <summary>Tiny policy configs and made-up observations and demo windows for fast policy tests.</summary>
+internal static class PolicyFixtures
+{
+    public const int StateDim = 10;
+    public const int ActionDim = 4;
+    public const string Instruction = "reach the red goal";
+
+    public static PolicyConfig Config(PolicyKind kind, bool images = false) =>
+        new(kind, StateDim, ActionDim, ChunkLength: 4, ExecuteSteps: 2, Cameras: images ? ["cam"] : [], ImageSize: 16)
+        {
+            DModel = 16, Layers = 1, Heads = 2, TokensPerChunk = 2, FsqLevels = [4, 4], TopK = 3, Dropout = 0.1,
+        };
+
+    public static InputStatistics Inputs() =>
+        InputStatistics.Identity(WordTokenizer.Build([Instruction, "push the puck to the goal"]), StateDim);
+
+    public static IPolicy Create(PolicyKind kind, bool images = false, ulong seed = 3)
+    {
+        using var g = new RiptOrleans.Learner.Torch.Generator(seed);
+        var p = PolicyFactory.Create(Config(kind, images), Inputs(), g);
+        p.Train(false);
+        return p;
+    }
+
+    public static List<PolicyObservation> Observations(int count, bool images = false, int seed = 5)
+    {
+        var r = new Random(seed);
+        return Enumerable.Range(0, count).Select(i => new PolicyObservation(
+            Enumerable.Range(0, StateDim).Select(_ => (float)(r.NextDouble() * 2 - 1)).ToArray(),
+            images ? Enumerable.Range(0, 16 * 16 * 3).Select(_ => (byte)r.Next(256)).ToArray() : null,
+            i % 2 == 0 ? Instruction : "push the puck to the goal")).ToList();
+    }
+
+    /// <summary>Windows whose target chunk is a fixed function of the state (learnable).</summary>
+    public static List<DemoWindow> Windows(int count, bool images = false, int seed = 7)
+        => Observations(count, images, seed).Select(o =>
+        {
+            var a = new float[4 * ActionDim];
+            for (var t = 0; t < 4; t++)
+                for (var d = 0; d < ActionDim; d++)
+                    a[t * ActionDim + d] = Math.Clamp(o.State[d] * 0.8f, -1, 1);
+            return new DemoWindow(o, a, 4);
+        }).ToList();
+}
