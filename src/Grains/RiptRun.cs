@@ -5,6 +5,7 @@ using RiptOrleans.Grains.Abstractions.Messages;
 using RiptOrleans.Learner.Checkpoints;
 using RiptOrleans.Learner.Evaluation;
 using RiptOrleans.Learner.Policies;
+using RiptOrleans.Learner.Reports;
 using RiptOrleans.Learner.Ript;
 using RiptOrleans.Learner.Torch;
 using RiptOrleans.Physics.Data;
@@ -60,9 +61,9 @@ public static class RiptRun
         var registry = grains.GetGrain<IGrainRegistry>(runId);
         var scheduler = new RolloutScheduler(grains, contexts, runId, o.Seed, o.Workers) { SkipSolvedForIterations = o.SkipSolvedIterations };
         var learner = new LearnerGrain(policy, optimizer, scheduler, registry, services, o.Ript, o.Seed, version) { OnGroup = onGroup };
-        var log = new MetricsLog(o.MetricsPath);
-        log.TruncateFrom(start);
         Directory.CreateDirectory(o.OutDirectory);
+        MetricsLog.KeepLines(o.MetricsPath, line => RiptMetricsLine.Parse(line).Iteration < start);
+        using var log = new MetricsLog(o.MetricsPath, append: resuming);
 
         IReadOnlyList<TaskScore> before = [];
         if (o.EvalInits > 0 && !resuming)
@@ -88,7 +89,7 @@ public static class RiptRun
                 Version = learner.Version,
                 Custom = JsonSerializer.SerializeToNode(await registry.GetContextsAsync(null, ct)),
             }).Save(o.CheckpointDirectory);
-            RiptReport.Write(o.ReportPath, runId, log.Read(), before, after);
+            RiptReport.Write(o.ReportPath, runId, RiptMetricsLine.ReadAll(o.MetricsPath), before, after);
             onIteration?.Invoke(report);
         }
         return new RiptRunResult(before, after, reports, start, reports.Sum(r => r.RolloutSeconds), reports.Sum(r => r.LearnerSeconds));

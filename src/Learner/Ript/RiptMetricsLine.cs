@@ -41,6 +41,9 @@ public sealed record RiptMetricsLine
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
+    /// <summary>Every line of a run's metrics.jsonl.</summary>
+    public static IReadOnlyList<RiptMetricsLine> ReadAll(string path) => Reports.MetricsLog.ReadLines(path).Select(Parse).ToList();
+
     public static RiptMetricsLine Parse(string line) => JsonSerializer.Deserialize<RiptMetricsLine>(line, Json)
         ?? throw new InvalidDataException($"not a metrics line: {line}");
 }

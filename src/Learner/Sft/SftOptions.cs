@@ -145,41 +145,11 @@ public sealed record SftOptions
     /// The defaults, overridden by the JSON file (when given), then by environment variables RIPT_SFT_&lt;KEY&gt;
     /// (e.g. RIPT_SFT_DEMOS=5, RIPT_SFT_CAMERAS=["corner2"]; values are JSON, or a bare string). Flags go on top.
     /// </summary>
-    public static SftOptions Load(string? path, IReadOnlyDictionary<string, string> environment)
-    {
-        const string prefix = "RIPT_SFT_";
-        var source = path ?? "defaults";
-        try
-        {
-            var node = path is null ? new JsonObject() : JsonNode.Parse(File.ReadAllText(path)) as JsonObject
-                ?? throw new InvalidDataException($"{path}: the config must be a JSON object");
-            foreach (var (name, value) in environment.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal)))
-            {
-                JsonNode? v;
-                try
-                {
-                    v = JsonNode.Parse(value);
-                }
-                catch (JsonException)
-                {
-                    v = JsonValue.Create(value);
-                }
-                node[name[prefix.Length..].ToLowerInvariant()] = v;
-                source = $"{source} + {name}";
-            }
-            return node.Deserialize<SftOptions>(Json) ?? throw new InvalidDataException($"{source}: the config is null");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{source}: {e.Message}", e);
-        }
-    }
+    public static SftOptions Load(string? path, IReadOnlyDictionary<string, string> environment) =>
+        Configuration.JsonConfig.Load<SftOptions>(path, "sft", Json, environment);
 
     /// <summary>The process's RIPT_SFT_* environment variables.</summary>
-    public static IReadOnlyDictionary<string, string> Environment() =>
-        System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-            .Where(e => e.Key.ToString()!.StartsWith("RIPT_SFT_", StringComparison.Ordinal))
-            .ToDictionary(e => e.Key.ToString()!, e => e.Value?.ToString() ?? "");
+    public static IReadOnlyDictionary<string, string> Environment() => Configuration.JsonConfig.Environment("sft");
 
     /// <summary>The policy config these options describe, for demos of the given sizes.</summary>
     public PolicyConfig PolicyConfig(int stateDim, int actionDim, int imageSize) =>

@@ -83,7 +83,7 @@ internal static class QuickstartCommand
         Say(json, "4/4 evaluation on the 50 held-out contexts (greedy actions)");
         var before = result.Before.Single().SuccessRate;
         var after = result.After.Single().SuccessRate;
-        var lines = new MetricsLog(run.MetricsPath).Read();
+        var lines = RiptMetricsLine.ReadAll(run.MetricsPath);
         var rolloutFirst = lines.First().RolloutSuccessRate;
         var rolloutLast = lines.Last().RolloutSuccessRate;
         var minutes = (DateTime.UtcNow - started).TotalMinutes;

@@ -47,8 +47,7 @@ internal static class TrainCommand
             TrainOptions o;
             try
             {
-                var path = parse.GetValue(ConfigOption);
-                o = EnvironmentOverrides.Apply(path is null ? new TrainOptions() : TrainOptions.FromFile(path), "train", TrainOptions.Json);
+                o = TrainOptions.Load(parse.GetValue(ConfigOption));
             }
             catch (Exception e) when (e is IOException or InvalidDataException)
             {

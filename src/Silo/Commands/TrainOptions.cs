@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using RiptOrleans.Learner.Configuration;
 using RiptOrleans.Learner.Ript;
 
 namespace RiptOrleans.Silo.Commands;
@@ -88,16 +89,6 @@ internal sealed record TrainOptions
         return errors;
     }
 
-    public static TrainOptions FromFile(string path)
-    {
-        if (!File.Exists(path)) throw new FileNotFoundException($"config file not found: {path}", path);
-        try
-        {
-            return JsonSerializer.Deserialize<TrainOptions>(File.ReadAllText(path), Json) ?? throw new InvalidDataException($"{path}: empty config");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path}: {e.Message}", e);
-        }
-    }
+    /// <summary>Defaults, then the JSON file, then RIPT_TRAIN_* variables.</summary>
+    public static TrainOptions Load(string? path) => JsonConfig.Load<TrainOptions>(path, "train", Json);
 }

@@ -55,7 +55,7 @@ public class TrainCommandTests(ReachSftFixture sft) : IClassFixture<ReachSftFixt
         Assert.NotEqual(File.ReadAllBytes(Path.Combine(sft.Checkpoint, "weights.safetensors")), weights);
         var state = JsonDocument.Parse(File.ReadAllText(Path.Combine(resumed, "checkpoint", "state.json"))).RootElement;
         Assert.Equal(2, state.GetProperty("step").GetInt64());
-        Assert.Equal([0, 1], new MetricsLog(Path.Combine(resumed, "metrics.jsonl")).Read().Select(l => l.Iteration));
+        Assert.Equal([0, 1], RiptMetricsLine.ReadAll(Path.Combine(resumed, "metrics.jsonl")).Select(l => l.Iteration));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class TrainCommandTests(ReachSftFixture sft) : IClassFixture<ReachSftFixt
 
         Assert.Equal(0, await TrainCommand.RunAsync(Options(run, 1), json: true, default));
 
-        var line = Assert.Single(new MetricsLog(Path.Combine(run, "metrics.jsonl")).Read());
+        var line = Assert.Single(RiptMetricsLine.ReadAll(Path.Combine(run, "metrics.jsonl")));
         Assert.Equal(1, line.PolicyVersion);
         Assert.Equal(2, line.Accepted);
         Assert.True(File.Exists(Path.Combine(run, "report.html")));
