@@ -1,4 +1,5 @@
 using RiptOrleans.Grains.Abstractions;
+using RiptOrleans.Grains.Abstractions.Messages;
 using RiptOrleans.Grains.Tests.Support;
 using RiptOrleans.Learner.Ript;
 using RiptOrleans.Learner.Torch;
@@ -45,5 +46,35 @@ public class LearnerGrainTests
         var report = await learner.RunIterationAsync(0, default);
 
         Assert.True(report.Update.OldLogProbGap < 1e-5, $"gap {report.Update.OldLogProbGap}");
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task RunIterationAsync_SeveralIterationsOnAnEasyTask_RaisesSuccessOnTheSameContextsAndSeeds()
+    {
+        using var f = new GrainFixture(contextsPerTask: 16);
+        using var grains = new DirectGrainFactory(f.Services);
+        var options = new RiptOptions { K = 8, BatchSize = 32, Epochs = 4, MinibatchSize = 8, LearningRate = 3e-2, Ratio = RatioMode.PerDecision };
+        var (learner, optimizer) = Learner(f, grains, options);
+        using var _ = optimizer;
+
+        // The same 16 contexts x 8 rollouts with the same seeds, at a given weights version.
+        async Task<int> Successes(long version)
+        {
+            var total = 0;
+            foreach (var id in f.Services.Contexts.Ids)
+            {
+                var job = new RolloutJob(Guid.NewGuid(), "probe", 0, version, id, 8, 99);
+                total += (await grains.GetGrain<IContextGroupGrain>(id).RunGroupAsync(job, default)).Successes;
+            }
+            return total;
+        }
+
+        var before = await Successes(0);
+        for (var it = 0; it < 8; it++)
+            await learner.RunIterationAsync(it, default);
+        var after = await Successes(learner.Version);
+
+        Assert.True(after > before + 10, $"successes of 128 probe rollouts: {before} at v0, {after} at v{learner.Version}");
     }
 }
