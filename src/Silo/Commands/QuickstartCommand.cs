@@ -5,6 +5,7 @@ using RiptOrleans.Learner.Ript;
 using RiptOrleans.Learner.Sft;
 using RiptOrleans.Physics.Experts;
 using RiptOrleans.Physics.Tasks;
+using RiptOrleans.Physics.Tasks.Suites;
 using RiptOrleans.Silo.Cli;
 using RiptOrleans.Silo.Hosting;
 using Spectre.Console;
@@ -12,59 +13,81 @@ using Spectre.Console;
 namespace RiptOrleans.Silo.Commands;
 
 /// <summary>
-/// `ript quickstart`: the main job on the embedded default, start to end on this machine: scripted-expert demos,
-/// SFT of a weak policy on a few of them, RIPT on contexts of the task, evaluation, and the before/after table.
+/// `ript quickstart`: the main job on the embedded default, the paper's 1-shot cross-scenario experiment in small:
+/// pretrain on 50 expert demos of scenario A, SFT on 1 demo of scenario B, RIPT on B from that demo's initial state,
+/// evaluate on B's 50 held-out contexts and print the before/after table.
 /// </summary>
 internal static class QuickstartCommand
 {
-    private static readonly Option<string> TaskOption = new("--task", "-t") { Description = "Task of the experiment.", DefaultValueFactory = _ => "metaworld-mini/push" };
-    private static readonly Option<int> DemosOption = new("--demos") { Description = "Expert demonstrations for SFT.", DefaultValueFactory = _ => 5 };
+    private static readonly Option<string> ExperimentOption = new("--experiment", "-e")
+    {
+        Description = $"A named transfer experiment of libero-mini ({string.Join(", ", LiberoMini.Experiments.Select(e => e.Name))}).",
+        DefaultValueFactory = _ => "scenario-close-top-drawer",
+    };
+    private static readonly Option<int> PretrainDemosOption = new("--pretrain-demos") { Description = "Expert demos of the source task.", DefaultValueFactory = _ => 50 };
+    private static readonly Option<int> DemosOption = new("--demos") { Description = "Expert demos of the target task (SFT and RL contexts).", DefaultValueFactory = _ => 1 };
     private static readonly Option<int> IterationsOption = new("--iterations") { Description = "RIPT iterations.", DefaultValueFactory = _ => 12 };
-    private static readonly Option<int> EvalInitsOption = new("--eval-inits") { Description = "Evaluation contexts (of 50).", DefaultValueFactory = _ => 50 };
-    private static readonly Option<string> OutOption = new("--out", "-o") { Description = "Directory for demos, SFT and RIPT runs.", DefaultValueFactory = _ => "runs/quickstart" };
+    private static readonly Option<int> EvalInitsOption = new("--eval-inits") { Description = "Held-out evaluation contexts of the target (of 50).", DefaultValueFactory = _ => 50 };
+    private static readonly Option<string> OutOption = new("--out", "-o") { Description = "Directory for demos, checkpoints and the RIPT run.", DefaultValueFactory = _ => "runs/quickstart" };
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Print one JSON object as the last line." };
 
     public static Command Create()
     {
-        var command = new Command("quickstart", "Demos → SFT → RIPT → eval on a small default experiment; prints the before/after table.");
-        foreach (var o in new Option[] { TaskOption, DemosOption, IterationsOption, EvalInitsOption, OutOption, JsonOption })
+        var command = new Command("quickstart", "Pretrain on scenario A, SFT on 1 demo of B, RIPT on B, evaluate on B: the before/after table.");
+        foreach (var o in new Option[] { ExperimentOption, PretrainDemosOption, DemosOption, IterationsOption, EvalInitsOption, OutOption, JsonOption })
             command.Options.Add(o);
-        command.SetAction(async (parse, ct) => await RunAsync(parse.GetValue(TaskOption)!, parse.GetValue(DemosOption), parse.GetValue(IterationsOption),
-            parse.GetValue(EvalInitsOption), parse.GetValue(OutOption)!, parse.GetValue(JsonOption), ct));
+        command.SetAction(async (parse, ct) => await RunAsync(parse.GetValue(ExperimentOption)!, parse.GetValue(PretrainDemosOption), parse.GetValue(DemosOption),
+            parse.GetValue(IterationsOption), parse.GetValue(EvalInitsOption), parse.GetValue(OutOption)!, parse.GetValue(JsonOption), ct));
         return command;
     }
 
-    internal static async Task<int> RunAsync(string taskName, int demos, int iterations, int evalInits, string outDir, bool json, CancellationToken ct)
+    internal static async Task<int> RunAsync(string experimentName, int pretrainDemos, int demos, int iterations, int evalInits, string outDir, bool json,
+        CancellationToken ct)
     {
+        var experiment = LiberoMini.Experiments.FirstOrDefault(e => e.Name == experimentName);
+        if (experiment is null)
+            return CommandExit.Usage("quickstart", $"--experiment: unknown experiment '{experimentName}'; known: {string.Join(", ", LiberoMini.Experiments.Select(e => e.Name))}");
+        if (pretrainDemos is < 1 or > 50) return CommandExit.Usage("quickstart", $"--pretrain-demos must be in [1, 50], got {pretrainDemos}");
         if (demos is < 1 or > 50) return CommandExit.Usage("quickstart", $"--demos must be in [1, 50], got {demos}");
         if (iterations < 1) return CommandExit.Usage("quickstart", $"--iterations must be ≥ 1, got {iterations}");
         if (evalInits is < 1 or > 50) return CommandExit.Usage("quickstart", $"--eval-inits must be in [1, 50], got {evalInits}");
-        var (tasks, error) = TaskSelection.Resolve(taskName, null);
-        if (error is not null) return CommandExit.Usage("quickstart", error);
-        var spec = tasks[0];
-        if (spec.Expert is null) return CommandExit.Failed("quickstart", $"task {spec.Id} has no scripted expert to demonstrate it");
+        var source = TaskRegistry.Get(experiment.Source);
+        var target = TaskRegistry.Get(experiment.Target);
         var started = DateTime.UtcNow;
-        var demoDir = Path.Combine(outDir, "demos");
+        var sourceDemos = Path.Combine(outDir, "demos-source");
+        var targetDemos = Path.Combine(outDir, "demos-target");
 
-        Say(json, $"1/4 {demos} scripted-expert demonstrations of {spec.Id} (\"{spec.Instruction}\")");
-        DemoGenerator.Generate(spec, new DemoGenerator.Options(demos, Noise: 0.1)).Save(Path.Combine(demoDir, $"{spec.Name}.safetensors"));
-
-        Say(json, "2/4 SFT: a regression (OFT-like) policy with a Laplace scale head, state observations");
-        var sftOptions = new SftOptions
+        Say(json, $"1/5 expert demonstrations: {pretrainDemos} of {source.Id}, {demos} of {target.Id} (\"{target.Instruction}\")");
+        ProgressBar.Run("demonstrations", pretrainDemos + demos, tick =>
         {
-            DemoDir = demoDir, Task = spec.Id, Demos = demos, Policy = PolicyKind.Regression, Steps = 400, ScaleSteps = 300, EvalInits = 0,
-            Out = Path.Combine(outDir, "sft"),
-        };
-        var sft = ProgressBar.Run("sft steps", SftTrainer.TotalSteps(sftOptions), tick => SftTrainer.Run(sftOptions, tick));
+            DemoGenerator.Generate(source, new DemoGenerator.Options(pretrainDemos, Noise: 0.05), _ => tick()).Save(Path.Combine(sourceDemos, $"{source.Name}.safetensors"));
+            DemoGenerator.Generate(target, new DemoGenerator.Options(demos, Noise: 0.05), _ => tick()).Save(Path.Combine(targetDemos, $"{target.Name}.safetensors"));
+            return 0;
+        });
 
-        Say(json, $"3/4 RIPT: {iterations} iterations of dynamic-sampling LOOP on 30 contexts, K=8, 48 trajectories per iteration");
-        var run = new RiptRunOptions(Path.Combine(outDir, "ript"), [spec.Id], sft.CheckpointDirectory, new RiptOptions
+        Say(json, "2/5 pretraining on the source scenario: a regression (OpenVLA-OFT-like) policy with a Laplace scale head, state observations");
+        var pretrain = Sft(new SftOptions
         {
-            K = 8, BatchSize = 48, Epochs = 4, MinibatchSize = 8, LearningRate = 1e-4, Ratio = RatioMode.PerDecision,
+            DemoDir = sourceDemos, Task = source.Id, Demos = pretrainDemos, Policy = PolicyKind.Regression, Steps = 1500, ScaleSteps = 300, EvalInits = 0,
+            Out = Path.Combine(outDir, "pretrain"),
+        });
+        Say(json, $"3/5 SFT on {demos} demonstration(s) of the target scenario, from the pretrained weights");
+        var sft = Sft(new SftOptions
+        {
+            DemoDir = targetDemos, Task = target.Id, Demos = demos, Policy = PolicyKind.Regression, Steps = 300, ScaleSteps = 100, EvalInits = 0,
+            InitFrom = pretrain.CheckpointDirectory, Out = Path.Combine(outDir, "sft"),
+        });
+
+        Say(json, $"4/5 RIPT: {iterations} iterations of dynamic-sampling LOOP from the target demos' initial states, K=8, 32 trajectories per iteration");
+        var run = new RiptRunOptions(Path.Combine(outDir, "ript"), [target.Id], sft.CheckpointDirectory, new RiptOptions
+        {
+            K = 8, BatchSize = 32, Epochs = 4, MinibatchSize = 8, LearningRate = 5e-5, Ratio = RatioMode.PerDecision,
         }, iterations)
         {
-            ContextsPerTask = 30,
+            DemoDirectory = targetDemos,
+            ContextsPerTask = demos,
             EvalInits = evalInits,
+            EvalEvery = Math.Max(1, iterations / 2),
             Workers = Environment.ProcessorCount,
         };
         await using var silo = new InProcessSiloHost(run.Workers);
@@ -73,37 +96,37 @@ internal static class QuickstartCommand
         {
             result = await RiptRun.RunAsync(run, silo.Start, r => Say(json,
                 $"    iteration {r.Iteration + 1}/{iterations}: rollout success {r.RolloutSuccessRate:P0}, {r.Accepted} groups accepted, " +
-                $"{r.RejectedAllSuccess + r.RejectedAllFail} rejected"), null, ct);
+                $"{r.RejectedAllSuccess} all-success and {r.RejectedAllFail} all-fail rejected, {r.RolloutSeconds:F0}s rollouts + {r.LearnerSeconds:F0}s update"), null, ct);
         }
         catch (RiptRejectionException e)
         {
             return CommandExit.Failed("quickstart", e.Message);
         }
 
-        Say(json, "4/4 evaluation on the 50 held-out contexts (greedy actions)");
+        Say(json, $"5/5 evaluation on {evalInits} held-out contexts of the target (greedy: the Laplace mean)");
         var before = result.Before.Single().SuccessRate;
         var after = result.After.Single().SuccessRate;
-        var lines = RiptMetricsLine.ReadAll(run.MetricsPath);
-        var rolloutFirst = lines.First().RolloutSuccessRate;
-        var rolloutLast = lines.Last().RolloutSuccessRate;
+        var report = Path.GetFullPath(Path.Combine(run.OutDirectory, "report.html"));
         var minutes = (DateTime.UtcNow - started).TotalMinutes;
         if (json)
         {
             JsonOutput.Print(new
             {
-                Task = spec.Id, Demos = demos, Iterations = iterations, EvalEpisodes = evalInits,
-                SuccessRateBefore = before, SuccessRateAfter = after, RolloutSuccessRateFirst = rolloutFirst, RolloutSuccessRateLast = rolloutLast,
-                Report = Path.GetFullPath(Path.Combine(run.OutDirectory, "report.html")), Minutes = minutes,
+                Experiment = experiment.Name, Source = source.Id, Target = target.Id, PretrainDemos = pretrainDemos, Demos = demos, Iterations = iterations,
+                EvalEpisodes = evalInits, SuccessRateBefore = before, SuccessRateAfter = after, Report = report, Minutes = minutes,
             });
             return CommandExit.Ok;
         }
-        var table = new Table().Title($"{spec.Id}: {demos} demos, {iterations} RIPT iterations").AddColumns("", "SFT", "SFT + RIPT");
-        table.AddRow("eval success (greedy, held-out contexts)", $"{before:P0}", $"{after:P0}");
-        table.AddRow("rollout success (sampled, training contexts)", $"{rolloutFirst:P0}", $"{rolloutLast:P0}");
+        var table = new Table().Title($"{experiment.Kind} {experiment.Name}: \"{target.Instruction}\"").AddColumns("policy", "success on held-out contexts");
+        table.AddRow(Markup.Escape($"pretrained on {source.Name} ({pretrainDemos} demos) + SFT on {demos} demo(s) of {target.Name}"), $"{before:P0}");
+        table.AddRow(Markup.Escape($"+ RIPT, {iterations} iterations"), $"{after:P0}");
         AnsiConsole.Write(table);
-        Console.Out.WriteLine($"{minutes:F1} min; curves in {Path.GetFullPath(Path.Combine(run.OutDirectory, "report.html"))}");
+        Console.Out.WriteLine($"{minutes:F1} min; curves in {report}");
         return CommandExit.Ok;
     }
+
+    private static SftResult Sft(SftOptions options) =>
+        ProgressBar.Run("sft steps", SftTrainer.TotalSteps(options), tick => SftTrainer.Run(options, tick));
 
     private static void Say(bool json, string line)
     {

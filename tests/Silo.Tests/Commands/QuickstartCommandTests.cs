@@ -1,0 +1,35 @@
+using RiptOrleans.Silo.Commands;
+
+namespace RiptOrleans.Silo.Tests.Commands;
+
+[Collection("Console")]
+[Trait("Category", "Fast")]
+public class QuickstartCommandTests
+{
+    [Fact]
+    public async Task Run_UnknownExperiment_IsBadUsageListingTheExperiments()
+    {
+        var err = new StringWriter();
+        var old = Console.Error;
+        Console.SetError(err);
+        try
+        {
+            Assert.Equal(2, await QuickstartCommand.RunAsync("nope", 50, 1, 12, 50, Path.GetTempPath(), json: false, default));
+        }
+        finally
+        {
+            Console.SetError(old);
+        }
+        Assert.Contains("scenario-close-top-drawer", err.ToString());
+    }
+
+    [Theory]
+    [InlineData(0, 1, 12, 50)]
+    [InlineData(50, 0, 12, 50)]
+    [InlineData(50, 1, 0, 50)]
+    [InlineData(50, 1, 12, 51)]
+    public async Task Run_OutOfRangeBudget_IsBadUsage(int pretrainDemos, int demos, int iterations, int evalInits)
+    {
+        Assert.Equal(2, await QuickstartCommand.RunAsync("scenario-close-top-drawer", pretrainDemos, demos, iterations, evalInits, Path.GetTempPath(), json: false, default));
+    }
+}
