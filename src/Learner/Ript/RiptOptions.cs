@@ -52,7 +52,7 @@ public sealed record RiptOptions
     public bool DynamicRejection { get; init; } = true;
 
     /// <summary>Consecutive all-equal groups after which the search stops with an error naming the split (the official code loops forever).</summary>
-    public int MaxConsecutiveRejections { get; init; } = 200;
+    public int MaxConsecutiveRejections { get; init; } = 60;
 
     /// <summary>Whole-trajectory log-ratios are clamped to ±this before exp, so one outlier cannot overflow the ratio.</summary>
     public double MaxLogRatio { get; init; } = 20;

@@ -112,7 +112,11 @@ internal static class TrainCommand
                 $"iteration {r.Iteration + 1}/{o.Iterations}: rollout SR {r.RolloutSuccessRate:P0}, groups {r.Accepted} accepted / " +
                 $"{r.RejectedAllSuccess} all-success / {r.RejectedAllFail} all-fail, {r.Rollouts / Math.Max(1e-9, r.RolloutSeconds):F1} rollouts/s, " +
                 $"loss {r.Update.PolicyLoss:F4}, clip {r.Update.ClipFraction:F2}, {r.RolloutSeconds:F0}s rollouts + {r.LearnerSeconds:F0}s update"),
-                null, ct);
+                (g, accepted) => Console.Error.WriteLine(
+                    $"  group {g.ContextId} at v{g.PolicyVersion}: {g.Successes}/{g.Rewards.Length} successes, " +
+                    $"{(accepted ? "accepted" : g.AllEqual ? (g.Successes > 0 ? "rejected (all-success)" : "rejected (all-fail)") : "not needed")}, " +
+                    $"{g.Rewards.Length / Math.Max(1e-9, g.Timings.TotalSeconds):F1} rollouts/s"),
+                ct);
         }
         catch (RiptRejectionException e)
         {
