@@ -117,9 +117,10 @@ internal static class QuickstartCommand
             });
             return CommandExit.Ok;
         }
-        var table = new Table().Title($"{experiment.Kind} {experiment.Name}: \"{target.Instruction}\"").AddColumns("policy", "success on held-out contexts");
-        table.AddRow(Markup.Escape($"pretrained on {source.Name} ({pretrainDemos} demos) + SFT on {demos} demo(s) of {target.Name}"), $"{before:P0}");
-        table.AddRow(Markup.Escape($"+ RIPT, {iterations} iterations"), $"{after:P0}");
+        Console.Out.WriteLine($"{experiment.Kind} experiment {experiment.Name}: source {source.Id}, target {target.Id}");
+        var table = new Table().AddColumns("policy", $"target success ({evalInits} held-out contexts)");
+        table.AddRow(Markup.Escape($"SFT: {pretrainDemos} source demos, then {demos} target demo(s)"), $"{before:P0}");
+        table.AddRow(Markup.Escape($"SFT + RIPT ({iterations} iterations)"), $"{after:P0}");
         AnsiConsole.Write(table);
         Console.Out.WriteLine($"{minutes:F1} min; curves in {report}");
         return CommandExit.Ok;
