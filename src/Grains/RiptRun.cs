@@ -51,7 +51,7 @@ public static class RiptRun
         var contexts = BuildContexts(o, specs, models);
         var weights = checkpoint.Weights;
         using var policy = PolicyFactory.FromWeights(weights, config);
-        using var optimizer = new Optim.AdamW([new Optim.ParamGroup(policy.RlParameters(), o.Ript.LearningRate, o.Ript.WeightDecay)]);
+        using var optimizer = RiptUpdate.CreateOptimizer(policy, o.Ript);
         if (resuming && checkpoint.Optimizer is { } state)
             optimizer.LoadStateFromBytes(state);
 

@@ -30,6 +30,12 @@ public interface IPolicy : IDisposable
     /// <summary>Parameters RIPT optimises (the prior or the action head; frozen parts excluded).</summary>
     IEnumerable<Tensor> RlParameters();
 
+    /// <summary>
+    /// <see cref="RlParameters"/> split into named groups that may learn at different rates (the official OFT config
+    /// sets one rate for the backbone and another for the action head); one group "all" unless a family names its parts.
+    /// </summary>
+    IReadOnlyList<(string Name, IReadOnlyList<Tensor> Parameters)> RlParameterGroups() => [("all", RlParameters().ToList())];
+
     /// <summary>Every parameter, for supervised stages.</summary>
     IEnumerable<Tensor> Parameters();
 

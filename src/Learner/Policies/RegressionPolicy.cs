@@ -64,6 +64,10 @@ public sealed class RegressionPolicy : Module, IPolicy, ISupervisedStages
     /// <summary>Everything but the scale head (frozen during RIPT, as fix_scale_head in every released config).</summary>
     public IEnumerable<Tensor> RlParameters() => Observation.Parameters().Concat(Trunk.Parameters()).Concat(ActionHead.Parameters());
 
+    /// <summary>The observation encoder, the trunk and the action head, each with its own RIPT learning rate if asked.</summary>
+    public IReadOnlyList<(string Name, IReadOnlyList<Tensor> Parameters)> RlParameterGroups() =>
+        [("encoder", Observation.Parameters().ToList()), ("trunk", Trunk.Parameters().ToList()), ("head", ActionHead.Parameters().ToList())];
+
     IEnumerable<Tensor> IPolicy.Parameters() => Parameters();
 
     void IPolicy.Train(bool on) => Train(on);

@@ -81,6 +81,14 @@ public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages
     public IEnumerable<Tensor> RlParameters() => TokenEmbedding.Parameters().Concat(PositionEmbedding.Parameters())
         .Concat(_blocks.SelectMany(b => b.Parameters())).Concat(FinalNorm.Parameters()).Concat(Head.Parameters());
 
+    /// <summary>The prior's embeddings, transformer blocks, and final norm + head, each with its own RIPT learning rate if asked.</summary>
+    public IReadOnlyList<(string Name, IReadOnlyList<Tensor> Parameters)> RlParameterGroups() =>
+    [
+        ("embeddings", TokenEmbedding.Parameters().Concat(PositionEmbedding.Parameters()).ToList()),
+        ("blocks", _blocks.SelectMany(b => b.Parameters()).ToList()),
+        ("head", FinalNorm.Parameters().Concat(Head.Parameters()).ToList()),
+    ];
+
     IEnumerable<Tensor> IPolicy.Parameters() => Parameters();
 
     void IPolicy.Train(bool on) => Train(on);

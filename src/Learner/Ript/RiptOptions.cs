@@ -38,6 +38,9 @@ public sealed record RiptOptions
     /// <summary>Learning rate of the RL parameters (paper: QueST 1e-6; small models here tolerate more).</summary>
     public double LearningRate { get; init; } = 1e-5;
 
+    /// <summary>Learning rates of named RL parameter groups (IPolicy.RlParameterGroups, e.g. head: 1e-5); other groups use LearningRate.</summary>
+    public IReadOnlyDictionary<string, double> GroupLearningRates { get; init; } = new Dictionary<string, double>();
+
     /// <summary>AdamW weight decay (official: 1e-4).</summary>
     public double WeightDecay { get; init; } = 1e-4;
 
@@ -67,6 +70,8 @@ public sealed record RiptOptions
         if (GradientAccumulation < 1) throw new ArgumentException($"train.gradient_accumulation must be ≥ 1, got {GradientAccumulation}");
         if (ClipEpsilon is <= 0 or >= 1) throw new ArgumentException($"train.clip_epsilon must be in (0, 1), got {ClipEpsilon}");
         if (!(LearningRate > 0)) throw new ArgumentException($"train.learning_rate must be > 0, got {LearningRate}");
+        foreach (var (group, lr) in GroupLearningRates)
+            if (!(lr > 0)) throw new ArgumentException($"train.group_learning_rates.{group} must be > 0, got {lr}");
         if (MaxConsecutiveRejections < 1) throw new ArgumentException($"train.max_consecutive_rejections must be ≥ 1, got {MaxConsecutiveRejections}");
     }
 }

@@ -69,6 +69,17 @@ public static class RiptUpdate
 
     // ---- 3. PPO over D ---------------------------------------------------------------------------------------------
 
+    /// <summary>AdamW over the policy's RL parameter groups, each at its rate from GroupLearningRates or LearningRate.</summary>
+    public static Optim.AdamW CreateOptimizer(IPolicy policy, RiptOptions o)
+    {
+        var groups = policy.RlParameterGroups();
+        var unknown = o.GroupLearningRates.Keys.Where(k => groups.All(g => g.Name != k)).ToList();
+        if (unknown.Count > 0)
+            throw new ArgumentException($"train.group_learning_rates names unknown groups [{string.Join(", ", unknown)}]; " +
+                $"this policy's groups are [{string.Join(", ", groups.Select(g => g.Name))}]");
+        return new Optim.AdamW(groups.Select(g => new Optim.ParamGroup(g.Parameters, o.GroupLearningRates.GetValueOrDefault(g.Name, o.LearningRate), o.WeightDecay)));
+    }
+
     /// <summary>N epochs of clipped PPO over the batch <paramref name="b"/>; returns the `loss/` metrics.</summary>
     public static RiptMetrics Update(IPolicy policy, Optim.AdamW optimizer, IReadOnlyList<RiptSample> b, RiptOptions o, Random rng)
     {

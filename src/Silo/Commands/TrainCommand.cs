@@ -24,6 +24,7 @@ internal static class TrainCommand
     private static readonly Option<int?> MinibatchOption = new("--minibatch-size") { Description = "Trajectories per minibatch." };
     private static readonly Option<double?> ClipOption = new("--clip-epsilon") { Description = "PPO clip ε." };
     private static readonly Option<double?> LrOption = new("--lr") { Description = "Learning rate of the RL parameters." };
+    private static readonly Option<string[]> GroupLrOption = new("--group-lr") { Description = "Learning rate of a parameter group, name=value (repeatable), e.g. head=1e-5." };
     private static readonly Option<RatioMode?> RatioOption = new("--ratio") { Description = "Trajectory or PerDecision PPO ratio." };
     private static readonly Option<bool?> RejectionOption = new("--dynamic-rejection") { Description = "Reject all-equal groups (true/false)." };
     private static readonly Option<double?> TemperatureOption = new("--temperature") { Description = "Sampling temperature or Laplace scale multiplier of rollouts." };
@@ -39,7 +40,7 @@ internal static class TrainCommand
     {
         var command = new Command("train", "Stage 3 RIPT: dynamic-sampling LOOP from an SFT checkpoint (in-process silo on all cores).");
         foreach (var o in new Option[] { ConfigOption, CheckpointOption, TaskOption, SuiteOption, DemoDirOption, ContextsOption, OutOption,
-                     IterationsOption, KOption, BatchOption, EpochsOption, MinibatchOption, ClipOption, LrOption, RatioOption, RejectionOption,
+                     IterationsOption, KOption, BatchOption, EpochsOption, MinibatchOption, ClipOption, LrOption, GroupLrOption, RatioOption, RejectionOption,
                      TemperatureOption, SeedOption, SkipSolvedOption, WorkersOption, EvalEveryOption, EvalInitsOption, ResumeOption, JsonOption })
             command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
@@ -68,6 +69,7 @@ internal static class TrainCommand
                 MinibatchSize = parse.GetValue(MinibatchOption) ?? o.MinibatchSize,
                 ClipEpsilon = parse.GetValue(ClipOption) ?? o.ClipEpsilon,
                 LearningRate = parse.GetValue(LrOption) ?? o.LearningRate,
+                GroupLearningRates = parse.GetValue(GroupLrOption) is { Length: > 0 } groups ? ParseGroupRates(groups) : o.GroupLearningRates,
                 Ratio = parse.GetValue(RatioOption) ?? o.Ratio,
                 DynamicRejection = parse.GetValue(RejectionOption) ?? o.DynamicRejection,
                 Temperature = parse.GetValue(TemperatureOption) ?? o.Temperature,
@@ -82,6 +84,10 @@ internal static class TrainCommand
         });
         return command;
     }
+
+    /// <summary>name=value pairs; a malformed pair becomes a NaN rate that validation reports with its name.</summary>
+    private static Dictionary<string, double> ParseGroupRates(string[] pairs) => pairs.Select(p => p.Split('=', 2)).ToDictionary(
+        kv => kv[0], kv => kv.Length == 2 && double.TryParse(kv[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : double.NaN);
 
     internal static async Task<int> RunAsync(TrainOptions o, bool json, CancellationToken ct)
     {

@@ -41,6 +41,8 @@ internal sealed record TrainOptions
     public int GradientAccumulation { get; init; } = Defaults.GradientAccumulation;
     public double ClipEpsilon { get; init; } = Defaults.ClipEpsilon;
     public double LearningRate { get; init; } = Defaults.LearningRate;
+    /// <summary>Learning rates of named RL parameter groups (regression: encoder, trunk, head; tokenized: embeddings, blocks, head).</summary>
+    public Dictionary<string, double> GroupLearningRates { get; init; } = [];
     public double WeightDecay { get; init; } = Defaults.WeightDecay;
     public double MaxGradNorm { get; init; } = Defaults.MaxGradNorm;
     public RatioMode Ratio { get; init; } = Defaults.Ratio;
@@ -61,7 +63,7 @@ internal sealed record TrainOptions
     public RiptOptions ToRipt() => new()
     {
         K = K, BatchSize = BatchSize, Epochs = Epochs, MinibatchSize = MinibatchSize, GradientAccumulation = GradientAccumulation,
-        ClipEpsilon = ClipEpsilon, LearningRate = LearningRate, WeightDecay = WeightDecay, MaxGradNorm = MaxGradNorm, Ratio = Ratio,
+        ClipEpsilon = ClipEpsilon, LearningRate = LearningRate, GroupLearningRates = GroupLearningRates, WeightDecay = WeightDecay, MaxGradNorm = MaxGradNorm, Ratio = Ratio,
         OldLogProbs = OldLogProbs, DynamicRejection = DynamicRejection, MaxConsecutiveRejections = MaxConsecutiveRejections,
     };
 

@@ -152,4 +152,31 @@ public class RiptUpdateTests
 
         Assert.Contains("train.batch_size", e.Message);
     }
+
+    [Fact]
+    public void CreateOptimizer_GroupRates_EachGroupLearnsAtItsOwnRate()
+    {
+        using var policy = PolicyFixtures.Create(RiptOrleans.Learner.Policies.PolicyKind.Regression);
+        var options = new RiptOptions { LearningRate = 1e-4, GroupLearningRates = new Dictionary<string, double> { ["head"] = 1e-5 } };
+
+        using var optimizer = RiptUpdate.CreateOptimizer(policy, options);
+
+        Assert.Equal(["encoder", "trunk", "head"], policy.RlParameterGroups().Select(g => g.Name));
+        Assert.Equal(3, optimizer.GroupCount);
+        Assert.Equal(1e-4, optimizer.GetLr(0), 12);
+        Assert.Equal(1e-4, optimizer.GetLr(1), 12);
+        Assert.Equal(1e-5, optimizer.GetLr(2), 12);
+    }
+
+    [Fact]
+    public void CreateOptimizer_UnknownGroup_NamesThePolicysGroups()
+    {
+        using var policy = PolicyFixtures.Create(RiptOrleans.Learner.Policies.PolicyKind.Tokenized);
+        var options = new RiptOptions { GroupLearningRates = new Dictionary<string, double> { ["lora"] = 1e-4 } };
+
+        var e = Assert.Throws<ArgumentException>(() => RiptUpdate.CreateOptimizer(policy, options));
+
+        Assert.Contains("[lora]", e.Message);
+        Assert.Contains("embeddings, blocks, head", e.Message);
+    }
 }
