@@ -1,4 +1,5 @@
 using RiptOrleans.Silo.Commands;
+using RiptOrleans.Silo.Tests.Support;
 
 namespace RiptOrleans.Silo.Tests.Commands;
 
@@ -7,20 +8,12 @@ namespace RiptOrleans.Silo.Tests.Commands;
 public class QuickstartCommandTests
 {
     [Fact]
-    public async Task Run_UnknownExperiment_IsBadUsageListingTheExperiments()
+    public void Run_UnknownExperiment_IsBadUsageListingTheExperiments()
     {
-        var err = new StringWriter();
-        var old = Console.Error;
-        Console.SetError(err);
-        try
-        {
-            Assert.Equal(2, await QuickstartCommand.RunAsync("nope", 50, 1, 12, 50, Path.GetTempPath(), json: false, default));
-        }
-        finally
-        {
-            Console.SetError(old);
-        }
-        Assert.Contains("scenario-close-top-drawer", err.ToString());
+        var (code, _, stderr) = ConsoleCapture.Run(() => QuickstartCommand.RunAsync("nope", 50, 1, 12, 50, Path.GetTempPath(), json: false, default).Result);
+
+        Assert.Equal(2, code);
+        Assert.Contains("scenario-close-top-drawer", stderr);
     }
 
     [Theory]

@@ -5,6 +5,8 @@ using RiptOrleans.Physics.Experts;
 using RiptOrleans.Physics.Tasks;
 using RiptOrleans.Silo.Commands;
 
+using RiptOrleans.Silo.Tests.Support;
+
 namespace RiptOrleans.Silo.Tests.Commands;
 
 /// <summary>Smoke tests of `ript sft` and `ript eval` with tiny budgets, and their usage and failure exits.</summary>
@@ -16,23 +18,6 @@ public sealed class SftEvalCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static (int Code, string Stdout, string Stderr) Capture(Func<int> run)
-    {
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            return (run(), stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
 
     private string Demos()
     {
@@ -52,14 +37,14 @@ public sealed class SftEvalCommandTests : IDisposable
             DemoDir = Demos(), Task = "reach", Demos = 2, Policy = kind, DModel = 16, Layers = 1, AutoencoderSteps = 3, Steps = 3, ScaleSteps = 2,
             BatchSize = 4, LogEvery = 1, EvalInits = 1, EvalThreads = 1, Out = Path.Combine(_dir, "run"),
         };
-        var (code, stdout, stderr) = Capture(() => SftCommand.Run(options, json: true));
+        var (code, stdout, stderr) = ConsoleCapture.Run(() => SftCommand.Run(options, json: true));
         Assert.True(code == 0, stderr);
         using var sft = JsonDocument.Parse(stdout.TrimEnd().Split('\n')[^1]);
         var checkpoint = sft.RootElement.GetProperty("checkpoint").GetString()!;
         Assert.True(File.Exists(Path.Combine(options.Out, "metrics.jsonl")));
         Assert.True(File.Exists(Path.Combine(options.Out, "report.html")));
 
-        (code, stdout, stderr) = Capture(() => EvalCommand.Run(checkpoint, null, null, 2, 1, Path.Combine(_dir, "video"), 1, false, json: true));
+        (code, stdout, stderr) = ConsoleCapture.Run(() => EvalCommand.Run(checkpoint, null, null, 2, 1, Path.Combine(_dir, "video"), 1, false, json: true));
 
         Assert.True(code == 0, stderr);
         using var eval = JsonDocument.Parse(stdout.TrimEnd().Split('\n')[^1]);
@@ -74,7 +59,7 @@ public sealed class SftEvalCommandTests : IDisposable
     [Fact]
     public void Sft_ZeroDemos_IsBadUsageNamingTheField()
     {
-        var (code, _, stderr) = Capture(() => SftCommand.Run(new SftOptions { Task = "reach", Demos = 0 }, json: false));
+        var (code, _, stderr) = ConsoleCapture.Run(() => SftCommand.Run(new SftOptions { Task = "reach", Demos = 0 }, json: false));
         Assert.Equal(2, code);
         Assert.Contains("sft.demos must be ≥ 1, got 0", stderr);
     }
@@ -82,7 +67,7 @@ public sealed class SftEvalCommandTests : IDisposable
     [Fact]
     public void Sft_MissingDemoFile_FailsNamingThePath()
     {
-        var (code, _, stderr) = Capture(() => SftCommand.Run(new SftOptions { Task = "reach", DemoDir = _dir, Steps = 1, Out = Path.Combine(_dir, "r") }, json: false));
+        var (code, _, stderr) = ConsoleCapture.Run(() => SftCommand.Run(new SftOptions { Task = "reach", DemoDir = _dir, Steps = 1, Out = Path.Combine(_dir, "r") }, json: false));
         Assert.Equal(1, code);
         Assert.Contains("reach.safetensors is missing", stderr);
     }
@@ -95,13 +80,13 @@ public sealed class SftEvalCommandTests : IDisposable
             DemoDir = Demos(), Task = "reach", Demos = 1, Policy = PolicyKind.Regression, DModel = 16, Layers = 1, Steps = 1, ScaleSteps = 0,
             BatchSize = 2, EvalInits = 0, Out = Path.Combine(_dir, "run"),
         };
-        Assert.Equal(0, Capture(() => SftCommand.Run(options, json: false)).Code);
+        Assert.Equal(0, ConsoleCapture.Run(() => SftCommand.Run(options, json: false)).Code);
         var weights = Path.Combine(options.Out, "checkpoint", "weights.safetensors");
         var bytes = File.ReadAllBytes(weights);
         bytes[^1] ^= 1;
         File.WriteAllBytes(weights, bytes);
 
-        var (code, _, stderr) = Capture(() => EvalCommand.Run(Path.Combine(options.Out, "checkpoint"), null, "reach", 1, 1, null, 0, false, json: true));
+        var (code, _, stderr) = ConsoleCapture.Run(() => EvalCommand.Run(Path.Combine(options.Out, "checkpoint"), null, "reach", 1, 1, null, 0, false, json: true));
 
         Assert.Equal(1, code);
         Assert.Contains("weights.safetensors is corrupted", stderr);
@@ -109,5 +94,5 @@ public sealed class SftEvalCommandTests : IDisposable
 
     [Fact]
     public void Eval_NoCheckpoint_IsBadUsage()
-        => Assert.Equal(2, Capture(() => EvalCommand.Run(null, null, "reach", 1, 1, null, 0, false, json: true)).Code);
+        => Assert.Equal(2, ConsoleCapture.Run(() => EvalCommand.Run(null, null, "reach", 1, 1, null, 0, false, json: true)).Code);
 }

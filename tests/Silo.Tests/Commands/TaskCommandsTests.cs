@@ -1,6 +1,8 @@
 using System.Text.Json;
 using RiptOrleans.Silo.Commands;
 
+using RiptOrleans.Silo.Tests.Support;
+
 namespace RiptOrleans.Silo.Tests.Commands;
 
 /// <summary>Smoke tests of `ript tasks`, `ript experts` and `ript demos` with tiny budgets.</summary>
@@ -12,28 +14,11 @@ public class TaskCommandsTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static (int Code, string Stdout, string Stderr) Capture(Func<int> run)
-    {
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            return (run(), stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
 
     [Fact]
     public void Tasks_Json_ListsEverySuiteWithInstructionsAndHorizons()
     {
-        var (code, stdout, _) = Capture(() => TasksCommand.Run(null, json: true));
+        var (code, stdout, _) = ConsoleCapture.Run(() => TasksCommand.Run(null, json: true));
 
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(stdout.TrimEnd().Split('\n')[^1]);
@@ -48,7 +33,7 @@ public class TaskCommandsTests : IDisposable
     [Fact]
     public void Tasks_UnknownSuite_IsBadUsageListingTheSuites()
     {
-        var (code, _, stderr) = Capture(() => TasksCommand.Run("nope", json: false));
+        var (code, _, stderr) = ConsoleCapture.Run(() => TasksCommand.Run("nope", json: false));
 
         Assert.Equal(2, code);
         Assert.Contains("libero-mini", stderr);
@@ -57,7 +42,7 @@ public class TaskCommandsTests : IDisposable
     [Fact]
     public void Experts_UnknownTask_IsBadUsageListingKnownTasks()
     {
-        var (code, _, stderr) = Capture(() => ExpertsCommand.Run(null, "no-such-task", 1, 1, json: true));
+        var (code, _, stderr) = ConsoleCapture.Run(() => ExpertsCommand.Run(null, "no-such-task", 1, 1, json: true));
 
         Assert.Equal(2, code);
         Assert.Contains("unknown task 'no-such-task'", stderr);
@@ -67,13 +52,13 @@ public class TaskCommandsTests : IDisposable
     [Fact]
     public void Experts_InitsOutOfRange_IsBadUsage()
     {
-        Assert.Equal(2, Capture(() => ExpertsCommand.Run("metaworld-mini", null, 0, 1, json: true)).Code);
+        Assert.Equal(2, ConsoleCapture.Run(() => ExpertsCommand.Run("metaworld-mini", null, 0, 1, json: true)).Code);
     }
 
     [Fact]
     public void Demos_WithoutOut_IsBadUsageNamingTheOption()
     {
-        var (code, _, stderr) = Capture(() => DemosCommand.Run(null, "metaworld-mini/reach", 1, null, 0.0, false, 64, json: true));
+        var (code, _, stderr) = ConsoleCapture.Run(() => DemosCommand.Run(null, "metaworld-mini/reach", 1, null, 0.0, false, 64, json: true));
 
         Assert.Equal(2, code);
         Assert.Contains("--out", stderr);
