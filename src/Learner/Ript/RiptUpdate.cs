@@ -1,5 +1,6 @@
 using RiptOrleans.Learner.Policies;
 using RiptOrleans.Learner.Torch;
+using static RiptOrleans.Learner.Torch.Torch;
 
 namespace RiptOrleans.Learner.Ript;
 
@@ -141,7 +142,7 @@ public static class RiptUpdate
                 {
                     var index = Tensor.FromArray(segment, segment.Length);
                     var delta = newLogProb - oldLogProb;
-                    logRatio = Torch.Torch.Zeros([mb.Length]).ScatterAdd(0, index, delta);
+                    logRatio = Zeros([mb.Length]).ScatterAdd(0, index, delta);
                     advantage = Tensor.FromArray(mb.Select(i => (float)b[i].Advantage).ToArray(), mb.Length);
                 }
                 else
