@@ -59,7 +59,7 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
                     await registry.RecordAsync(result, accepted: false, late: true, ct);
                     continue;
                 }
-                var ok = acceptance.Accept(result.Rewards) && accepted.Count < needed;
+                var ok = acceptance.Accept(result.Rewards);
                 if (ok) accepted.Add(result);
                 if (result.Successes == result.Rewards.Length) _solvedAt[result.ContextId] = iteration;
                 await registry.RecordAsync(result, ok, late: false, ct);

@@ -64,9 +64,6 @@ public sealed class OscPoseController
         _fullM = new double[_nv * _nv];
     }
 
-    /// <summary>The goal position of the grip site (world frame).</summary>
-    public Vec3 GoalPosition => _goalPos;
-
     /// <summary>Holds the current pose and takes the current joints as the null-space posture.</summary>
     public void Reset(MjData data)
     {

@@ -33,12 +33,10 @@ public sealed record SafeTensor(SafeTensorDType DType, long[] Shape, ReadOnlyMem
 
     public static SafeTensor From(float[] values, params long[] shape) => new(SafeTensorDType.F32, Check(shape, values.Length), MemoryMarshal.AsBytes(values.AsSpan()).ToArray());
     public static SafeTensor From(double[] values, params long[] shape) => new(SafeTensorDType.F64, Check(shape, values.Length), MemoryMarshal.AsBytes(values.AsSpan()).ToArray());
-    public static SafeTensor From(long[] values, params long[] shape) => new(SafeTensorDType.I64, Check(shape, values.Length), MemoryMarshal.AsBytes(values.AsSpan()).ToArray());
     public static SafeTensor From(byte[] values, params long[] shape) => new(SafeTensorDType.U8, Check(shape, values.Length), values);
 
     public float[] ToFloats() => Read<float>(SafeTensorDType.F32);
     public double[] ToDoubles() => Read<double>(SafeTensorDType.F64);
-    public long[] ToLongs() => Read<long>(SafeTensorDType.I64);
     public byte[] ToBytes() => Read<byte>(SafeTensorDType.U8);
 
     private T[] Read<T>(SafeTensorDType expected) where T : unmanaged

@@ -62,15 +62,6 @@ public static class Rotation
                 c[3 * i + j] = a[3 * i] * b[3 * j] + a[3 * i + 1] * b[3 * j + 1] + a[3 * i + 2] * b[3 * j + 2];
     }
 
-    /// <summary>Row-major matrix of a (w, x, y, z) quaternion.</summary>
-    public static void FromQuat(Quat q, Span<double> r)
-    {
-        double w = q.W, x = q.X, y = q.Y, z = q.Z;
-        r[0] = 1 - 2 * (y * y + z * z); r[1] = 2 * (x * y - w * z); r[2] = 2 * (x * z + w * y);
-        r[3] = 2 * (x * y + w * z); r[4] = 1 - 2 * (x * x + z * z); r[5] = 2 * (y * z - w * x);
-        r[6] = 2 * (x * z - w * y); r[7] = 2 * (y * z + w * x); r[8] = 1 - 2 * (x * x + y * y);
-    }
-
     /// <summary>Column <paramref name="axis"/> (0 = x, 1 = y, 2 = z) of a row-major matrix: a body axis in the world.</summary>
     public static Vec3 Axis(ReadOnlySpan<double> r, int axis) => new(r[axis], r[3 + axis], r[6 + axis]);
 }

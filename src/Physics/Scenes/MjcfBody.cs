@@ -23,13 +23,6 @@ public sealed class MjcfBody
         return new MjcfBody(e);
     }
 
-    /// <summary>Adds a child body configured by <paramref name="build"/> and returns this body.</summary>
-    public MjcfBody WithBody(string name, Vec3 pos, Quat? quat, Action<MjcfBody> build)
-    {
-        build(Body(name, pos, quat));
-        return this;
-    }
-
     public MjcfBody Box(string? name, Vec3 halfSize, Vec3 pos, Quat? quat = null, Rgba? rgba = null, Surface? surface = null,
         bool collides = true, double? density = null, double? mass = null) =>
         Geom("box", name, [halfSize.X, halfSize.Y, halfSize.Z], pos, quat, rgba, surface, collides, density, mass);

@@ -3,14 +3,13 @@ using RiptOrleans.Physics.Geometry;
 
 namespace RiptOrleans.Physics.Scenes;
 
-/// <summary>One MJCF model being assembled in C# from primitives: options, worldbody, actuators, sensors, keyframes.</summary>
+/// <summary>One MJCF model being assembled in C# from primitives: options, worldbody, actuators, keyframes.</summary>
 /// <remarks>Scenes are our own: every robot, fixture and object is written here from published dimensions.</remarks>
 public sealed class SceneBuilder
 {
     private readonly XElement _root;
     private readonly XElement _option;
     private readonly XElement _actuators = new("actuator");
-    private readonly XElement _sensors = new("sensor");
     private readonly XElement _contact = new("contact");
     private readonly XElement _equality = new("equality");
     private readonly XElement _keyframes = new("keyframe");
@@ -77,12 +76,6 @@ public sealed class SceneBuilder
         return this;
     }
 
-    public SceneBuilder Sensor(XElement sensor)
-    {
-        _sensors.Add(sensor);
-        return this;
-    }
-
     /// <summary>A named keyframe: a full qpos (nq) and optionally the controls (nu) to hold it.</summary>
     public SceneBuilder Keyframe(string name, double[] qpos, double[]? ctrl = null)
     {
@@ -94,7 +87,7 @@ public sealed class SceneBuilder
     public string ToXml()
     {
         var doc = new XElement(_root);
-        foreach (var section in new[] { _contact, _equality, _actuators, _sensors, _keyframes })
+        foreach (var section in new[] { _contact, _equality, _actuators, _keyframes })
             if (section.HasElements)
                 doc.Add(new XElement(section));
         return doc.ToString();

@@ -27,9 +27,6 @@ public sealed class InProcessSilo : IGrainFactory, IAsyncDisposable
 
     public int Workers { get; }
 
-    /// <summary>Activations so far, by grain interface.</summary>
-    public int ActivationCount<T>() => _activations.Keys.Count(k => k.Item1 == typeof(T));
-
     public T GetGrain<T>(string key) where T : IGrainWithStringKey
     {
         object reference = typeof(T) == typeof(IContextGroupGrain) ? new ContextGroupReference(Activate<IContextGroupGrain>(key))
