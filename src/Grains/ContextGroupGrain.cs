@@ -68,7 +68,8 @@ public sealed class ContextGroupGrain(string contextId, GrainServices services) 
         {
             ct.ThrowIfCancellationRequested();
             var t0 = Stopwatch.GetTimestamp();
-            var batch = live.Select(i => new PolicyObservation((float[])obs[i].Clone(), Images(task, config, i), task.Spec.Instruction)).ToList();
+            var batch = live.Select(i => new PolicyObservation((float[])obs[i].Clone(),
+                PolicyCameras.Render(config, task.Model, _envs[i].Data, size => RendererCache.For(task.Model, size)), task.Spec.Instruction)).ToList();
             IReadOnlyList<PolicyDecision> chosen;
             using (TensorScope.Open())
                 chosen = policy.Act(batch, ActMode.Sample, generator);
@@ -111,18 +112,6 @@ public sealed class ContextGroupGrain(string contextId, GrainServices services) 
         return new GroupResult(job.JobId, contextId, job.PolicyVersion, services.WorkerId, rewards, allEqual, trajectories, simSteps,
             new GroupTimings(simTime.TotalSeconds, policyTime.TotalSeconds, total.Elapsed.TotalSeconds),
             failure.Where(f => f is not null).Select(f => f!).ToList());
-    }
-
-    private byte[]? Images(TaskModel task, PolicyConfig config, int env)
-    {
-        if (config.Cameras.Count == 0)
-            return null;
-        var renderer = RendererCache.For(task.Model, config.ImageSize);
-        var frame = config.ImageSize * config.ImageSize * 3;
-        var images = new byte[config.Cameras.Count * frame];
-        for (var c = 0; c < config.Cameras.Count; c++)
-            renderer.Render(_envs[env].Data, task.Model.CameraId(config.Cameras[c]), images.AsSpan(c * frame, frame));
-        return images;
     }
 
     private void EnsureEnvs(TaskModel task, int k)

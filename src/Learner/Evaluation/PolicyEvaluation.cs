@@ -136,17 +136,6 @@ public static class PolicyEvaluation
     }
 
     /// <summary>The policy's view of an env now: state, camera frames at the policy's size, the instruction.</summary>
-    private static PolicyObservation Observe(Episode e, TaskModel model, PolicyConfig config, Func<int, int, Renderer> renderer)
-    {
-        byte[]? images = null;
-        if (config.Cameras.Count > 0)
-        {
-            var r = renderer(e.Task, config.ImageSize);
-            var px = config.ImageSize * config.ImageSize * 3;
-            images = new byte[config.Cameras.Count * px];
-            for (var c = 0; c < config.Cameras.Count; c++)
-                r.Render(e.Env.Data, model.Model.CameraId(config.Cameras[c]), images.AsSpan(c * px, px));
-        }
-        return new PolicyObservation((float[])e.Observation.Clone(), images, model.Spec.Instruction);
-    }
+    private static PolicyObservation Observe(Episode e, TaskModel model, PolicyConfig config, Func<int, int, Renderer> renderer) =>
+        new((float[])e.Observation.Clone(), PolicyCameras.Render(config, model.Model, e.Env.Data, size => renderer(e.Task, size)), model.Spec.Instruction);
 }
