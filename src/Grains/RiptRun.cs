@@ -41,7 +41,11 @@ public static class RiptRun
         var checkpoint = Checkpoint.Load(resuming ? o.CheckpointDirectory : o.StartCheckpoint);
         if (resuming && checkpoint.State.Stage != Stage)
             throw new InvalidDataException($"{o.CheckpointDirectory}: a {checkpoint.State.Stage} checkpoint, not a {Stage} run's");
-        var config = o.Temperature is { } temperature ? checkpoint.Policy with { Temperature = temperature } : checkpoint.Policy;
+        var config = checkpoint.Policy with
+        {
+            Temperature = o.Temperature ?? checkpoint.Policy.Temperature,
+            TopK = o.TopK ?? checkpoint.Policy.TopK,
+        };
         var start = resuming ? (int)checkpoint.State.Step : 0;
         var version = resuming ? checkpoint.State.Version : 0;
         if (start >= o.Iterations)

@@ -34,6 +34,9 @@ public sealed record RiptRunOptions(string OutDirectory, IReadOnlyList<string> T
     /// <summary>Sampling temperature (tokens) or Laplace scale multiplier (regression) of rollouts; null keeps the checkpoint's.</summary>
     public double? Temperature { get; init; }
 
+    /// <summary>Tokens drawn from the k most likely only (tokenized family; 0 = full softmax); null keeps the checkpoint's.</summary>
+    public int? TopK { get; init; }
+
     public string CheckpointDirectory => Path.Combine(OutDirectory, "checkpoint");
     public string MetricsPath => Path.Combine(OutDirectory, "metrics.jsonl");
     public string ReportPath => Path.Combine(OutDirectory, "report.html");

@@ -18,19 +18,23 @@ internal static class EvalCommand
     private static readonly Option<string> VideoOption = new("--video") { Description = "Directory for PNG strips of the first episodes of each task." };
     private static readonly Option<int> VideoEpisodesOption = new("--video-episodes") { Description = "Episodes per task filmed with --video.", DefaultValueFactory = _ => 2 };
     private static readonly Option<bool> SampleOption = new("--sample") { Description = "Sample actions (the rollout policy) instead of greedy/mean." };
+    private static readonly Option<double?> TemperatureOption = new("--temperature") { Description = "With --sample: token temperature or Laplace scale multiplier (default: the checkpoint's)." };
+    private static readonly Option<int?> TopKOption = new("--top-k") { Description = "With --sample: tokens from the k most likely only (0 = full softmax; default: the checkpoint's)." };
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Print one JSON object (DESIGN §4) as the last line." };
 
     public static Command Create()
     {
         var command = new Command("eval", "Success rate of a checkpoint per task on the evaluation contexts.");
-        foreach (var o in new Option[] { CheckpointOption, SuiteOption, TaskOption, InitsOption, ThreadsOption, VideoOption, VideoEpisodesOption, SampleOption, JsonOption })
+        foreach (var o in new Option[] { CheckpointOption, SuiteOption, TaskOption, InitsOption, ThreadsOption, VideoOption, VideoEpisodesOption, SampleOption, TemperatureOption, TopKOption, JsonOption })
             command.Options.Add(o);
         command.SetAction(parse => Run(parse.GetValue(CheckpointOption), parse.GetValue(SuiteOption), parse.GetValue(TaskOption), parse.GetValue(InitsOption),
-            parse.GetValue(ThreadsOption), parse.GetValue(VideoOption), parse.GetValue(VideoEpisodesOption), parse.GetValue(SampleOption), parse.GetValue(JsonOption)));
+            parse.GetValue(ThreadsOption), parse.GetValue(VideoOption), parse.GetValue(VideoEpisodesOption), parse.GetValue(SampleOption), parse.GetValue(JsonOption),
+            parse.GetValue(TemperatureOption), parse.GetValue(TopKOption)));
         return command;
     }
 
-    internal static int Run(string? checkpoint, string? suite, string? task, int inits, int threads, string? video, int videoEpisodes, bool sample, bool json)
+    internal static int Run(string? checkpoint, string? suite, string? task, int inits, int threads, string? video, int videoEpisodes, bool sample, bool json,
+        double? temperature = null, int? topK = null)
     {
         if (string.IsNullOrEmpty(checkpoint))
             return CommandExit.Usage("eval", "--checkpoint is required (a checkpoint directory)");
@@ -40,6 +44,12 @@ internal static class EvalCommand
             return CommandExit.Usage("eval", $"--threads must be ≥ 1, got {threads}");
         if (videoEpisodes < 0)
             return CommandExit.Usage("eval", $"--video-episodes must be ≥ 0, got {videoEpisodes}");
+        if ((temperature is not null || topK is not null) && !sample)
+            return CommandExit.Usage("eval", "--temperature and --top-k shape sampled actions: add --sample");
+        if (temperature is <= 0)
+            return CommandExit.Usage("eval", $"--temperature must be > 0, got {temperature}");
+        if (topK is < 0)
+            return CommandExit.Usage("eval", $"--top-k must be ≥ 0 (0 = full softmax), got {topK}");
         Checkpoint loaded;
         try
         {
@@ -57,10 +67,15 @@ internal static class EvalCommand
         var (tasks, error) = TaskSelection.Resolve(task, suite);
         if (error is not null)
             return CommandExit.Usage("eval", error);
+        var config = loaded.Policy with
+        {
+            Temperature = temperature ?? loaded.Policy.Temperature,
+            TopK = topK ?? loaded.Policy.TopK,
+        };
         IReadOnlyList<TaskScore> scores;
         try
         {
-            using var policy = PolicyFactory.FromWeights(loaded.Weights, loaded.Policy);
+            using var policy = PolicyFactory.FromWeights(loaded.Weights, config);
             policy.Train(false);
             var options = new EvaluationOptions(inits, threads, video, videoEpisodes, sample ? ActMode.Sample : ActMode.Greedy);
             scores = ProgressBar.Run("eval episodes", tasks.Count * inits, tick => PolicyEvaluation.Run(policy, tasks, options, tick));
@@ -80,6 +95,8 @@ internal static class EvalCommand
                 MeanSuccessRate = mean,
                 Checkpoint = Path.GetFullPath(checkpoint),
                 Mode = sample ? "sample" : "greedy",
+                Temperature = sample ? config.Temperature : (double?)null,
+                TopK = sample && config.Kind == PolicyKind.Tokenized ? config.TopK : (int?)null,
             });
             return CommandExit.Ok;
         }

@@ -28,6 +28,7 @@ internal static class TrainCommand
     private static readonly Option<RatioMode?> RatioOption = new("--ratio") { Description = "Trajectory or PerDecision PPO ratio." };
     private static readonly Option<bool?> RejectionOption = new("--dynamic-rejection") { Description = "Reject all-equal groups (true/false)." };
     private static readonly Option<double?> TemperatureOption = new("--temperature") { Description = "Sampling temperature or Laplace scale multiplier of rollouts." };
+    private static readonly Option<int?> TopKOption = new("--top-k") { Description = "Rollout tokens from the k most likely only (tokenized; 0 = full softmax)." };
     private static readonly Option<long?> SeedOption = new("--seed") { Description = "Run seed (contexts, rollouts, shuffles)." };
     private static readonly Option<int?> WorkersOption = new("--workers") { Description = "Worker threads (0: one per core)." };
     private static readonly Option<int?> EvalEveryOption = new("--eval-every") { Description = "Evaluate every N iterations (0: before and after only)." };
@@ -41,7 +42,7 @@ internal static class TrainCommand
         var command = new Command("train", "Stage 3 RIPT: dynamic-sampling LOOP from an SFT checkpoint (in-process silo on all cores).");
         foreach (var o in new Option[] { ConfigOption, CheckpointOption, TaskOption, SuiteOption, DemoDirOption, ContextsOption, OutOption,
                      IterationsOption, KOption, BatchOption, EpochsOption, MinibatchOption, ClipOption, LrOption, GroupLrOption, RatioOption, RejectionOption,
-                     TemperatureOption, SeedOption, SkipSolvedOption, WorkersOption, EvalEveryOption, EvalInitsOption, ResumeOption, JsonOption })
+                     TemperatureOption, TopKOption, SeedOption, SkipSolvedOption, WorkersOption, EvalEveryOption, EvalInitsOption, ResumeOption, JsonOption })
             command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
         {
@@ -73,6 +74,7 @@ internal static class TrainCommand
                 Ratio = parse.GetValue(RatioOption) ?? o.Ratio,
                 DynamicRejection = parse.GetValue(RejectionOption) ?? o.DynamicRejection,
                 Temperature = parse.GetValue(TemperatureOption) ?? o.Temperature,
+                TopK = parse.GetValue(TopKOption) ?? o.TopK,
                 Seed = parse.GetValue(SeedOption) ?? o.Seed,
                 SkipSolvedIterations = parse.GetValue(SkipSolvedOption) ?? o.SkipSolvedIterations,
                 Workers = parse.GetValue(WorkersOption) ?? o.Workers,
@@ -109,6 +111,7 @@ internal static class TrainCommand
             EvalInits = o.EvalInits,
             Resume = o.Resume,
             Temperature = o.Temperature,
+            TopK = o.TopK,
         };
         await using var silo = new InProcessSiloHost(workers);
         RiptRunResult result;

@@ -51,6 +51,8 @@ internal sealed record TrainOptions
     public int MaxConsecutiveRejections { get; init; } = Defaults.MaxConsecutiveRejections;
     /// <summary>Rollout sampling temperature (tokens) or Laplace scale multiplier (regression); unset keeps the checkpoint's.</summary>
     public double? Temperature { get; init; }
+    /// <summary>Rollout tokens from the k most likely only (tokenized; 0 = full softmax); unset keeps the checkpoint's.</summary>
+    public int? TopK { get; init; }
     public long Seed { get; init; } = 1;
     /// <summary>Skip contexts that were all-success within this many iterations (0: uniform over every context).</summary>
     public int SkipSolvedIterations { get; init; }
@@ -80,6 +82,7 @@ internal sealed record TrainOptions
         if (EvalEvery < 0) errors.Add($"train.eval_every must be ≥ 0, got {EvalEvery}");
         if (EvalInits is < 0 or > 50) errors.Add($"train.eval_inits must be in [0, 50], got {EvalInits}");
         if (Temperature is <= 0) errors.Add($"train.temperature must be > 0, got {Temperature}");
+        if (TopK is < 0) errors.Add($"train.top_k must be ≥ 0 (0 = full softmax), got {TopK}");
         try
         {
             ToRipt().Validate();

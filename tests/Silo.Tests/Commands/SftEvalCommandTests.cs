@@ -95,4 +95,22 @@ public sealed class SftEvalCommandTests : IDisposable
     [Fact]
     public void Eval_NoCheckpoint_IsBadUsage()
         => Assert.Equal(2, ConsoleCapture.Run(() => EvalCommand.Run(null, null, "reach", 1, 1, null, 0, false, json: true)).Code);
+
+    [Fact]
+    public void Eval_TemperatureWithoutSample_IsBadUsageNamingSample()
+    {
+        var (code, _, stderr) = ConsoleCapture.Run(() => EvalCommand.Run("checkpoint", null, "reach", 1, 1, null, 0, sample: false, json: true, temperature: 0.5));
+
+        Assert.Equal(2, code);
+        Assert.Contains("add --sample", stderr);
+    }
+
+    [Fact]
+    public void Eval_NegativeTopK_IsBadUsageNamingTheFlag()
+    {
+        var (code, _, stderr) = ConsoleCapture.Run(() => EvalCommand.Run("checkpoint", null, "reach", 1, 1, null, 0, sample: true, json: true, topK: -2));
+
+        Assert.Equal(2, code);
+        Assert.Contains("--top-k must be ≥ 0", stderr);
+    }
 }

@@ -81,6 +81,26 @@ public class TrainCommandTests(ReachSftFixture sft) : IClassFixture<ReachSftFixt
     }
 
     [Fact]
+    public async Task Run_TemperatureAndTopK_AreTheRolloutPolicyOfTheRunCheckpoint()
+    {
+        var run = Path.Combine(sft.Directory, "sampling");
+
+        Assert.Equal(0, await TrainCommand.RunAsync(Options(run, 1) with { Temperature = 0.5, TopK = 3 }, json: false, default));
+
+        var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "checkpoint", "config.json"))).RootElement.GetProperty("policy");
+        Assert.Equal(0.5, config.GetProperty("temperature").GetDouble());
+        Assert.Equal(3, config.GetProperty("top_k").GetInt32());
+    }
+
+    [Fact]
+    public void Validate_NegativeTopK_NamesTheField()
+    {
+        var errors = (Options("x", 1) with { TopK = -1 }).Validate();
+
+        Assert.Contains(errors, e => e.Contains("train.top_k must be ≥ 0"));
+    }
+
+    [Fact]
     public void Validate_BatchNotAMultipleOfK_NamesTheField()
     {
         var errors = (Options("x", 1) with { BatchSize = 6 }).Validate();
