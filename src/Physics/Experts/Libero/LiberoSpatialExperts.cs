@@ -1,0 +1,89 @@
+using RiptOrleans.Physics.Geometry;
+using RiptOrleans.Physics.Mujoco;
+using RiptOrleans.Physics.Scenes;
+using RiptOrleans.Physics.Scenes.Fixtures;
+using RiptOrleans.Physics.Scenes.Objects;
+using RiptOrleans.Physics.Tasks;
+
+namespace RiptOrleans.Physics.Experts.Libero;
+
+/// <summary>The libero-spatial expert: one black bowl picked by its wall wherever it starts and set down on the plate.</summary>
+public static class LiberoSpatialExperts
+{
+    /// <summary>Side of a vessel grasped by default: the one facing the robot (−x).</summary>
+    private const double RobotSide = Math.PI;
+
+    /// <summary>Grip-site height while carrying above the table: the bowl's bottom then clears the ramekin and a bowl stacked on the box.</summary>
+    private const double LowCarry = 0.15;
+
+    /// <summary>Grip-site height while carrying a bowl off the cabinet (0.22 m tall): its bottom then passes 3 cm above the top.</summary>
+    private const double HighCarry = 0.30;
+
+    /// <summary>Distance from the grasped wall to the outer finger's outer face with the gripper fully open.</summary>
+    private const double OuterFinger = 0.046;
+
+    /// <summary>The bowl grasped by its wall and set down centre on centre on the plate.</summary>
+    /// <param name="support">What the bowl starts on.</param>
+    /// <param name="cabinet">The scene's cabinet (its top drawer's direction picks the grasp side in the drawer).</param>
+    /// <param name="neighbours">Parts that could stand where the outer finger comes down, at the start or beside the plate.</param>
+    public static Func<TaskModel, IExpert> BowlOnPlate(Vessel bowl, string plate, BowlSupport support, Cabinet cabinet, params IScenePart[] neighbours) =>
+        t =>
+        {
+            var hand = new PandaMotion(t.Model);
+            var item = new BodyProbe(t.Model, bowl.Name);
+            var target = new BodyProbe(t.Model, plate);
+            var drawer = new DrawerProbe(t.Model, cabinet, "top", 0);
+            var others = neighbours.Select(n => (Probe: new BodyProbe(t.Model, n.Name), n.Radius)).ToArray();
+            var table = t.Spec.WorkspaceOffset.Z;
+            var carry = support is BowlSupport.CabinetTop or BowlSupport.TopDrawer ? HighCarry : LowCarry;
+            return new WaypointExpert(t, d0 =>
+            {
+                var side = support == BowlSupport.TopDrawer
+                    ? DrawerSide(drawer, item.Position(d0), d0)
+                    : ClearSide(bowl, item.Position(d0), target.Position(d0), others.Select(o => (o.Probe.Position(d0), o.Radius)).ToList());
+                return PickPlaceSkills.PickAndPlace(hand, item, d => WallGrasp(bowl, item, side, d), side - Math.PI / 2,
+                    d => target.Position(d) + new Vec3(0, 0, 0.008), table + carry);
+            });
+        };
+
+    /// <summary>
+    /// In the open drawer, across it: along the drawer its front board stands where the outer finger would come down, and
+    /// behind the bowl is the cabinet. Of the two sides across, the one the bowl sits away from leaves the finger the most room.
+    /// </summary>
+    private static double DrawerSide(DrawerProbe drawer, Vec3 bowl, MjData data)
+    {
+        var opening = drawer.Opening(data);
+        var across = new Vec3(-opening.Y, opening.X, 0);
+        var offset = (bowl - drawer.Floor(data)).X * across.X + (bowl - drawer.Floor(data)).Y * across.Y;
+        var toward = offset > 0 ? -1 * across : across;
+        return Math.Atan2(toward.Y, toward.X);
+    }
+
+    /// <summary>
+    /// The robot-facing side unless the outer finger would come down within 1.5 cm of a neighbour, either where the bowl
+    /// starts or over the plate (the same hand yaw carries it there), then the candidate with the most room.
+    /// </summary>
+    private static double ClearSide(Vessel bowl, Vec3 start, Vec3 plate, List<(Vec3 Position, double Radius)> neighbours)
+    {
+        double Room(double side)
+        {
+            var r = bowl.WallRadiusAt(bowl.WallHeight - 0.012) + OuterFinger;
+            var offset = new Vec3(r * Math.Cos(side), r * Math.Sin(side), 0);
+            var room = double.MaxValue;
+            foreach (var (position, radius) in neighbours)
+                room = Math.Min(room, Math.Min((start + offset - position).NormXy, (plate + offset - position).NormXy) - radius);
+            return room;
+        }
+        // Not the far side: the arm would reach over the bowl.
+        double[] candidates = [RobotSide, RobotSide - Math.PI / 4, RobotSide + Math.PI / 4, RobotSide - Math.PI / 2, RobotSide + Math.PI / 2];
+        return Room(RobotSide) >= 0.015 ? RobotSide : candidates.MaxBy(Room);
+    }
+
+    /// <summary>Grip-site target on the bowl's wall 1.2 cm below the rim, on side <paramref name="side"/> (world yaw from its centre); the fingers open radially.</summary>
+    private static Vec3 WallGrasp(Vessel bowl, BodyProbe item, double side, MjData data)
+    {
+        var h = bowl.WallHeight - 0.012;
+        var r = bowl.WallRadiusAt(h);
+        return item.Position(data) + new Vec3(r * Math.Cos(side), r * Math.Sin(side), h);
+    }
+}
