@@ -40,8 +40,13 @@ public static class LiberoSpatial
     private static readonly Vessel Bowl1 = Vessel.BlackBowl(Target), Bowl2 = Vessel.BlackBowl(Other);
     private static readonly Vessel Plate = Vessel.Plate(PlateName);
     private static readonly BoxObject Cookies = new("cookies_1", new(0.042, 0.031, 0.0095), new Rgba(0.85, 0.55, 0.2));
-    /// <summary>A short cup (spec A6.1: 0.089 wide, 0.042 tall).</summary>
-    private static readonly Vessel Ramekin = Vessel.Bowl("glazed_rim_porcelain_ramekin_1", 0.035, 0.0445, 0.042, new Rgba(0.95, 0.93, 0.85));
+    /// <summary>
+    /// A short porcelain cup (spec A6.1: 0.089 wide, 0.042 tall), its thick wall narrowing to a 6.5 cm mouth. Changed from
+    /// a straight cup: a bowl sinks 2 cm into an 8 cm mouth, and the bowl, which tilts in a one-sided grasp, jams on the rim
+    /// and lifts the ramekin along; on the narrower rim it rests on its base's corners and comes off cleanly.
+    /// </summary>
+    private static readonly Vessel Ramekin = new("glazed_rim_porcelain_ramekin_1", 0.041, 0.036, 0.042, new Rgba(0.95, 0.93, 0.85),
+        Segments: 16, Thickness: 0.007, Density: 2400);
     private static readonly Cabinet Cabinet = new("wooden_cabinet_1", Rgba.Wood) { Movable = true };
     private static readonly Stove Stove = new("flat_stove_1");
 
@@ -63,12 +68,12 @@ public static class LiberoSpatial
     private static readonly Start OnStove = new OnSite(new(Stove.CookRegion, Stove.CookRegionHalfSize.Z), BowlSupport.Stove);
     private static readonly Start OnCabinet = new OnSite(new(Cabinet.TopSide, Cabinet.TopSideHalfSize.Z), BowlSupport.CabinetTop);
     /// <summary>
-    /// In the open top drawer, 2.6 cm in front of its middle and ±1 cm: LIBERO's bowl sits 1.6 cm behind the middle, but
-    /// there our shallower drawer would leave its back rim under the cabinet's roof, where no grasp from above can lift it
-    /// out; ±1.5 cm along the drawer would put it against the front board or under the roof, and across it would leave the
-    /// outer finger no room beside the side board.
+    /// In the open top drawer, 2.6 cm in front of its middle and 1 cm off it away from the robot, ±1 cm: LIBERO's bowl sits
+    /// 1.6 cm behind the middle, but in our shallower drawer its back rim would then be under the cabinet's roof, where no
+    /// grasp from above can lift it out; ±1.5 cm along the drawer would put it against the front board or under the roof,
+    /// and across it would leave the outer finger no room beside the side board when it grasps the robot-facing side.
     /// </summary>
-    private static readonly Start InTopDrawer = new OnSite(new(Cabinet.Region("top"), Cabinet.RegionHalfSize.Z), BowlSupport.TopDrawer, 0, -0.026, 0.01);
+    private static readonly Start InTopDrawer = new OnSite(new(Cabinet.Region("top"), Cabinet.RegionHalfSize.Z), BowlSupport.TopDrawer, -0.01, -0.026, 0.01);
 
     private static Placement Place(Vessel bowl, Start start) => start switch
     {
