@@ -16,7 +16,7 @@ public static class LiberoSpatialExperts
     /// <summary>Grip-site height while carrying above the table: the bowl's bottom then clears the ramekin and a bowl stacked on the box.</summary>
     private const double LowCarry = 0.15;
 
-    /// <summary>Grip-site height while carrying a bowl off the cabinet (0.22 m tall): its bottom then passes 3 cm above the top.</summary>
+    /// <summary>Grip-site height while carrying a bowl off the cabinet (0.22 m tall): held 3 cm above its bottom, the bowl passes 5 cm above the top.</summary>
     private const double HighCarry = 0.30;
 
     /// <summary>
@@ -39,11 +39,12 @@ public static class LiberoSpatialExperts
             var hand = new PandaMotion(t.Model);
             var item = new BodyProbe(t.Model, bowl.Name);
             var target = new BodyProbe(t.Model, plate);
+            // Its placement yaw only sets Out, unused here: Opening follows the yaw sampled per context.
             var drawer = new DrawerProbe(t.Model, cabinet, "top", 0);
             var others = neighbours.Select(n => (Probe: new BodyProbe(t.Model, n.Name), n.Radius)).ToArray();
             var table = t.Spec.WorkspaceOffset.Z;
             var high = support is BowlSupport.CabinetTop or BowlSupport.TopDrawer;
-            // From the high carry, lowered twice as fast as from the low one, so both take about as long.
+            // From the high carry the bowl comes down twice as fast: at the low carry's pace the 25 cm descent alone takes ~50 steps.
             var (carry, lowerSpeed) = high ? (HighCarry, 0.5) : (LowCarry, 0.25);
             return new WaypointExpert(t, d0 =>
             {

@@ -41,9 +41,10 @@ public static class LiberoSpatial
     private static readonly Vessel Plate = Vessel.Plate(PlateName);
     private static readonly BoxObject Cookies = new("cookies_1", new(0.042, 0.031, 0.0095), new Rgba(0.85, 0.55, 0.2));
     /// <summary>
-    /// A short porcelain cup (spec A6.1: 0.089 wide, 0.042 tall), its thick wall narrowing to a 6.5 cm mouth. Changed from
-    /// a straight cup: a bowl sinks 2 cm into an 8 cm mouth, and the bowl, which tilts in a one-sided grasp, jams on the rim
-    /// and lifts the ramekin along; on the narrower rim it rests on its base's corners and comes off cleanly.
+    /// A short porcelain cup (spec A6.1: 0.089 wide, 0.042 tall), its 7 mm wall narrowing to a 6.5 cm mouth, 0.23 kg
+    /// (porcelain's density, not LIBERO's 100). Changed from a straight cup: a bowl sinks 2 cm into an 8 cm mouth, and the
+    /// bowl, which tilts in a one-sided grasp, jams on the rim and lifts the ramekin along; on the narrower rim it rests on
+    /// its base's corners and comes off cleanly.
     /// </summary>
     private static readonly Vessel Ramekin = new("glazed_rim_porcelain_ramekin_1", 0.041, 0.036, 0.042, new Rgba(0.95, 0.93, 0.85),
         Segments: 16, Thickness: 0.007, Density: 2400);
