@@ -10,5 +10,23 @@ namespace RiptOrleans.Physics.Tasks;
 public sealed record Placement(IScenePart Part, double X, double Y, double Yaw = 0, double Jitter = 0.015, string? OnTopOf = null,
     IReadOnlyDictionary<string, (double Lo, double Hi)>? Joints = null)
 {
+    /// <summary>Half-width of the jitter along x when it differs from y's (LIBERO's 0.05 x 0.02 m table_center leaves a bowl no room in x).</summary>
+    public double? JitterX { get; init; }
+
+    /// <summary>
+    /// Yaw range sampled per context instead of <see cref="Yaw"/> (a fixture's BDDL yaw_rotation); the part must be a
+    /// mocap body, since a static body's pose belongs to the model.
+    /// </summary>
+    public (double Lo, double Hi)? YawRange { get; init; }
+
+    /// <summary>
+    /// Radius that keeps sampled starts apart when the part's own is too coarse: other objects stand beside a flat plate
+    /// with their walls leaning over its low rim, so its full radius would forbid LIBERO's own layouts.
+    /// </summary>
+    public double? Radius { get; init; }
+
+    /// <summary>A fixture's region site this object starts on; <see cref="X"/>, <see cref="Y"/> and the jitter are then in the site's frame.</summary>
+    public SiteSupport? OnSite { get; init; }
+
     public Vec3 Center(Vec3 workspaceOffset) => new(workspaceOffset.X + X, workspaceOffset.Y + Y, workspaceOffset.Z);
 }

@@ -36,6 +36,7 @@ public static class TaskRegistry
         {
             [LiberoMini.Name] = LiberoMini.Tasks(),
             [MetaWorldMini.Name] = MetaWorldMini.Tasks(),
+            [LiberoSpatial.Name] = LiberoSpatial.Tasks(),
         };
         var tasks = new Dictionary<string, TaskSpec>(StringComparer.Ordinal);
         foreach (var spec in suites.Values.SelectMany(s => s))

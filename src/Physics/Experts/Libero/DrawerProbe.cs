@@ -23,8 +23,15 @@ public sealed class DrawerProbe
         Out = new Vec3(Math.Sin(yaw), -Math.Cos(yaw), 0);
     }
 
-    /// <summary>Unit direction the drawer opens toward (the cabinet's local −y in the world).</summary>
+    /// <summary>Unit direction the drawer opens toward (the cabinet's local −y in the world) at the placement yaw.</summary>
     public Vec3 Out { get; }
+
+    /// <summary>Unit direction the drawer opens toward in the live state: follows a cabinet whose yaw is sampled per context.</summary>
+    public Vec3 Opening(MjData data)
+    {
+        var r = data.Xmat.Slice(9 * _cabinet, 9);
+        return new Vec3(-r[1], -r[4], -r[7]);
+    }
 
     /// <summary>The drawer's slide position (0 closed, −0.16 fully open).</summary>
     public double Q(MjData data) => data.Qpos[_qpos];

@@ -21,6 +21,9 @@ public sealed record Cabinet(string Name, Rgba Color) : IScenePart
 
     private const double HalfX = 0.1275, HalfY = 0.11, Height = 0.218, Wall = 0.008, LevelHeight = (Height - Wall) / 3;
 
+    /// <summary>Built as a mocap body, so its pose can be set per context (libero-spatial samples its yaw); static otherwise.</summary>
+    public bool Movable { get; init; }
+
     public double OriginHeight => 0;
     double IScenePart.Height => Height;
     public double Radius => 0.17;
@@ -36,8 +39,10 @@ public sealed record Cabinet(string Name, Rgba Color) : IScenePart
 
     public void Build(SceneBuilder scene, Vec3 position, double yaw)
     {
-        var c = scene.World.Body(Name, position, Quat.FromYaw(yaw))
-            .Box($"{Name}_back", new(HalfX, Wall / 2, Height / 2), new(0, HalfY - Wall / 2, Height / 2), rgba: Color)
+        var c = scene.World.Body(Name, position, Quat.FromYaw(yaw));
+        if (Movable)
+            c.Mocap();
+        c.Box($"{Name}_back", new(HalfX, Wall / 2, Height / 2), new(0, HalfY - Wall / 2, Height / 2), rgba: Color)
             .Box($"{Name}_left", new(Wall / 2, HalfY, Height / 2), new(-HalfX + Wall / 2, 0, Height / 2), rgba: Color)
             .Box($"{Name}_right", new(Wall / 2, HalfY, Height / 2), new(HalfX - Wall / 2, 0, Height / 2), rgba: Color)
             .Box($"{Name}_roof", new(HalfX, HalfY, Wall / 2), new(0, 0, Height - Wall / 2), rgba: Color)
