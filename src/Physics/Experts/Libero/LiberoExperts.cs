@@ -51,7 +51,7 @@ public static class LiberoExperts
     /// The side to grasp a vessel's wall from: the robot-facing one unless the outer finger (4.6 cm beyond the wall)
     /// would come down within 1.5 cm of a neighbour, then the candidate with the most room.
     /// </summary>
-    private static double ClearSide(Vessel vessel, Vec3 centre, IEnumerable<(Vec3 Position, double Radius)> neighbours)
+    internal static double ClearSide(Vessel vessel, Vec3 centre, IEnumerable<(Vec3 Position, double Radius)> neighbours)
     {
         var list = neighbours.ToList();
         double Room(double side)

@@ -1,5 +1,6 @@
 using RiptOrleans.Physics.Geometry;
 using RiptOrleans.Physics.Mujoco;
+using RiptOrleans.Physics.Scenes;
 using RiptOrleans.Physics.Scenes.Fixtures;
 using RiptOrleans.Physics.Scenes.Objects;
 using RiptOrleans.Physics.Tasks;
@@ -13,15 +14,21 @@ public static class LiberoGoalExperts
     private const double RobotSide = Math.PI;
 
     /// <summary>A vessel (the bowl) set down centred on a flat fixture site (the stove's burner, the cabinet's top).</summary>
-    public static Func<TaskModel, IExpert> VesselToSite(Vessel vessel, string site, double carryHeight) =>
+    /// <param name="neighbours">Parts near the vessel: its wall is grasped on a side whose outer finger keeps clear of them.</param>
+    public static Func<TaskModel, IExpert> VesselToSite(Vessel vessel, string site, double carryHeight, params IScenePart[] neighbours) =>
         t =>
         {
             var hand = new PandaMotion(t.Model);
             var item = new BodyProbe(t.Model, vessel.Name);
             var target = t.Model.SiteId(site);
+            var others = neighbours.Select(n => (Probe: new BodyProbe(t.Model, n.Name), n.Radius)).ToArray();
             var table = t.Spec.WorkspaceOffset.Z;
-            return new WaypointExpert(t, _ => PickPlaceSkills.PickAndPlace(hand, item, d => LiberoExperts.WallGrasp(vessel, item, RobotSide, d),
-                RobotSide - Math.PI / 2, d => Vec3.From(d.SiteXpos, target) + new Vec3(0, 0, 0.008), table + carryHeight));
+            return new WaypointExpert(t, d0 =>
+            {
+                var side = LiberoExperts.ClearSide(vessel, item.Position(d0), others.Select(o => (o.Probe.Position(d0), o.Radius)));
+                return PickPlaceSkills.PickAndPlace(hand, item, d => LiberoExperts.WallGrasp(vessel, item, side, d), side - Math.PI / 2,
+                    d => Vec3.From(d.SiteXpos, target) + new Vec3(0, 0, 0.008), table + carryHeight);
+            });
         };
 
     /// <summary>
@@ -122,7 +129,22 @@ public static class LiberoGoalExperts
             });
         };
 
-    /// <summary>Placeholder until the tilted-bottle plan is written.</summary>
+    /// <summary>Height above the bottle's bottom where its body is grasped (its body is 0.11 m tall).</summary>
+    private const double BottleGrasp = 0.08;
+
+    /// <summary>
+    /// The bottle's grasp pitch below horizontal: 90° − the rack's 62.5° tilt. Fingers pointing toward −y this far down
+    /// (opening along x) close on the upright bottle from its +y side; turned 62.5° about x they point straight down while
+    /// the bottle lies along the rack's trough.
+    /// </summary>
+    private static readonly double BottlePitch = Math.PI / 2 + WineRack.Tilt;
+
+    private static Vec3 PitchedDown(double pitch) => new(0, -Math.Cos(pitch), -Math.Sin(pitch));
+
+    /// <summary>Upright bottle: the fingers' opening axis (x) as a yaw, for when they point straight down.</summary>
+    private const double BottleYaw = -Math.PI / 2;
+
+    /// <summary>The wine bottle carried upright and stood on a flat fixture site (the cabinet's top).</summary>
     public static Func<TaskModel, IExpert> BottleUpright(WineBottle bottle, string site) =>
         t =>
         {
@@ -130,18 +152,63 @@ public static class LiberoGoalExperts
             var item = new BodyProbe(t.Model, bottle.Name);
             var target = t.Model.SiteId(site);
             var table = t.Spec.WorkspaceOffset.Z;
-            return new WaypointExpert(t, _ => PickPlaceSkills.PickAndPlace(hand, item, d => item.Position(d) + new Vec3(0, 0, GraspHeight), 0,
-                d => Vec3.From(d.SiteXpos, target) + new Vec3(0, 0, 0.006), table + 0.40, point: GraspPoint));
+            // Carried 0.40 m up, the bottle's bottom passes 9 cm over the cabinet's top.
+            return new WaypointExpert(t, _ => PickPlaceSkills.PickAndPlace(hand, item, d => item.Position(d) + new Vec3(0, 0, BottleGrasp), BottleYaw,
+                d => Vec3.From(d.SiteXpos, target) + new Vec3(0, 0, 0.006), table + 0.40, point: PitchedDown(BottlePitch)));
         };
 
-    /// <summary>Height above the bottle's bottom where its body is grasped.</summary>
-    private const double GraspHeight = 0.08;
-
     /// <summary>
-    /// Fingers' direction for the bottle grasp: toward −y, 27.5° below horizontal (opening along x). Turned 62.5° about x
-    /// it points straight down while the bottle held in it lies along the rack's trough axis.
+    /// The wine bottle laid in the rack's middle trough: grasped upright with the fingers pitched, carried high over the
+    /// rack, turned 62.5° about x (the fingers end pointing down, the bottle along the trough, neck up and back), lowered
+    /// onto the trough from above, its bottom 1.2 cm short of the stop board, and let go.
     /// </summary>
-    private static readonly Vec3 GraspPoint = new(0, -Math.Cos(27.5 * Math.PI / 180), -Math.Sin(27.5 * Math.PI / 180));
+    /// <param name="yaw">The rack's placement yaw.</param>
+    public static Func<TaskModel, IExpert> BottleOnRack(WineBottle bottle, WineRack rack, double yaw) =>
+        t =>
+        {
+            var hand = new PandaMotion(t.Model);
+            var item = new BodyProbe(t.Model, bottle.Name);
+            var region = t.Model.SiteId(rack.TopRegion);
+            var table = t.Spec.WorkspaceOffset.Z;
+            var turn = Quat.FromYaw(yaw);
+            var axis = turn.Rotate(WineRack.Axis);
+            var up = turn.Rotate(WineRack.Up);
+            // Where the bottle's origin (its bottom centre) is let go: on the middle trough's axis, 6 mm over its rest.
+            Vec3 Rest(MjData d) => Vec3.From(d.SiteXpos, region) + axis * 0.012 + up * 0.006;
+            return new WaypointExpert(t, _ => LayInTrough(hand, item, table, Rest, axis, up));
+        };
 
-    public static Func<TaskModel, IExpert> BottleOnRack(WineBottle bottle, WineRack rack, double yaw) => BottleUpright(bottle, rack.TopRegion);
+    private static IEnumerable<Waypoint> LayInTrough(PandaMotion hand, BodyProbe item, double table, Func<MjData, Vec3> rest, Vec3 axis, Vec3 up)
+    {
+        const double carryZ = 0.40, approach = 0.10;
+        var grasp = PitchedDown(BottlePitch);
+        Vec3 Grasp(MjData d) => item.Position(d) + new Vec3(0, 0, BottleGrasp);
+        // Where the grip site ends when the bottle rests in the trough, 12 cm higher: the bottle is turned there, clear of
+        // everything (it hangs 8 cm under the grip and swings toward +y as it turns).
+        Vec3 Turn(MjData d) => rest(d) + axis * BottleGrasp + new Vec3(0, 0, 0.12);
+        var held = Vec3.Zero;
+        yield return new("over-bottle", d => (Grasp(d) + new Vec3(0, 0, approach)).WithZ(Math.Max(table + carryZ, Grasp(d).Z + approach)), -1,
+            BottleYaw, grasp, Tolerance: 0.02, MinSteps: 6, MaxSteps: 50);
+        yield return new("above-bottle", d => Grasp(d) + new Vec3(0, 0, approach), -1, BottleYaw, grasp, Tolerance: 0.01, MaxSteps: 70);
+        yield return new("descend", Grasp, -1, BottleYaw, grasp, Tolerance: 0.004, Speed: 0.3, MaxSteps: 40);
+        yield return new("close", Grasp, 1, BottleYaw, grasp, Tolerance: 1, MinSteps: 10, Latch: true);
+        yield return new("lift", d => hand.GripPosition(d).WithZ(table + carryZ), 1, BottleYaw, grasp, Tolerance: 0.02, Latch: true, MaxSteps: 50);
+        yield return new("carry", d => Turn(d).WithZ(table + carryZ), 1, BottleYaw, grasp, Tolerance: 0.015, MaxSteps: 70);
+        // Turned in steps (about 12° each, 4 steps apiece) so the wrist follows without swinging the light bottle.
+        const int turns = 5;
+        for (var k = 1; k <= turns; k++)
+        {
+            var pitch = BottlePitch + (Math.PI / 2 - BottlePitch) * k / turns;
+            Vec3? point = k == turns ? null : PitchedDown(pitch);
+            yield return new($"turn-{k}", Turn, 1, BottleYaw, point, Tolerance: 0.01, MinSteps: 4, MaxSteps: 20);
+        }
+        // Held still until the wrist has caught up and the bottle stopped swinging, then measured: the grip target that
+        // puts the bottle's origin where it is let go.
+        yield return new("settle", Turn, 1, BottleYaw, Tolerance: 0.01, MinSteps: 8, MaxSteps: 20);
+        yield return new("over-trough", d => rest(d) - held + up * 0.06, 1, BottleYaw, Tolerance: 0.008, Speed: 0.5, MaxSteps: 50,
+            OnEnter: d => held = item.Position(d) - hand.GripPosition(d));
+        yield return new("into-trough", d => rest(d) - held, 1, BottleYaw, Tolerance: 0.004, Speed: 0.25, MaxSteps: 40);
+        yield return new("release", d => hand.GripPosition(d), -1, BottleYaw, Tolerance: 1, MinSteps: 10, Latch: true);
+        yield return new("retreat", d => hand.GripPosition(d) + new Vec3(0, 0, 0.10), -1, BottleYaw, Tolerance: 0.02, Speed: 0.5, Latch: true, MaxSteps: 40);
+    }
 }

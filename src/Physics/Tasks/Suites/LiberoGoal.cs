@@ -40,6 +40,12 @@ public static class LiberoGoal
     private static readonly BoxObject CreamCheesePart = new(CreamCheese, new(0.041, 0.021, 0.009), new Rgba(0.85, 0.85, 0.8));
     private static readonly WineBottle BottlePart = new(Bottle, new Rgba(0.1, 0.25, 0.12));
 
+    /// <summary>
+    /// What the bowl's grasp must keep clear of: the box and the bottle beside it, and the cabinet, whose 0.17 m radius
+    /// rules out reaching from −y, where the 20 cm hand would lie along the cabinet's side.
+    /// </summary>
+    private static readonly IScenePart[] Neighbours = [CreamCheesePart, BottlePart, Cabinet];
+
     private static Placement Fixture(IScenePart part, double x, double y, double yaw) => new(part, x, y, yaw, 0);
 
     /// <summary>The one layout (spec A10.3 regions; bowls and plates at 90°, HOPE boxes at 180°).</summary>
@@ -67,14 +73,14 @@ public static class LiberoGoal
             Task("open the middle drawer of the cabinet", JointState.Open(Cabinet.Joint("middle")))
                 with { Expert = LiberoExperts.OpenDrawer(Cabinet, Math.PI, "middle") },
             Task("put the bowl on the stove", new OnRegion(Bowl, Stove.CookRegion, Stove.CookRegionHalfSize, Stove.Name))
-                with { Expert = LiberoGoalExperts.VesselToSite(BowlPart, Stove.CookRegion, 0.15) },
+                with { Expert = LiberoGoalExperts.VesselToSite(BowlPart, Stove.CookRegion, 0.15, Neighbours) },
             Task("put the wine bottle on top of the cabinet", onCabinet(Bottle))
                 with { Expert = LiberoGoalExperts.BottleUpright(BottlePart, Cabinet.TopSide) },
             // LIBERO's goal is only In(bowl, top drawer): the drawer starts closed and has to be opened on the way.
             Task("open the top drawer and put the bowl inside", new In(Bowl, Cabinet.Region("top"), Cabinet.RegionHalfSize))
                 with { Expert = LiberoGoalExperts.OpenDrawerThenVesselInside(BowlPart, Cabinet, Math.PI, "top") },
             Task("put the bowl on top of the cabinet", onCabinet(Bowl))
-                with { Expert = LiberoGoalExperts.VesselToSite(BowlPart, Cabinet.TopSide, 0.32) },
+                with { Expert = LiberoGoalExperts.VesselToSite(BowlPart, Cabinet.TopSide, 0.32, Neighbours) },
             Task("push the plate to the front of the stove", new OnRegion(Plate, StoveFront.Name, StoveFront.HalfSize))
                 with { Expert = LiberoGoalExperts.PushPlate(PlatePart, StoveFront, CreamCheesePart) },
             Task("put the cream cheese in the bowl", new On(CreamCheese, Bowl))
@@ -82,7 +88,7 @@ public static class LiberoGoal
             Task("turn on the stove", JointState.TurnedOn(Stove.KnobJoint))
                 with { Expert = LiberoGoalExperts.TurnOnStove(Stove) },
             Task("put the bowl on the plate", new On(Bowl, Plate))
-                with { Expert = LiberoExperts.VesselOnPlate(BowlPart, Plate, 0.15, CreamCheesePart, BottlePart) },
+                with { Expert = LiberoExperts.VesselOnPlate(BowlPart, Plate, 0.15, Neighbours) },
             Task("put the wine bottle on the rack", new OnRegion(Bottle, Rack.TopRegion, WineRack.TopRegionHalfSize, Rack.Name))
                 with { Expert = LiberoGoalExperts.BottleOnRack(BottlePart, Rack, Math.PI) },
         ];
