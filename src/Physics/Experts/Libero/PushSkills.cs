@@ -30,6 +30,9 @@ public static class PushSkills
         // Fingertips on the floor (within 2 mm) and within 4 cm of the origin: pressing, whatever the leg.
         bool Pressing(MjData d) => Offset(d).Norm < 0.04 && hand.GripPosition(d).Z < floorZ + tip + 0.002;
         bool Lost(MjData d) => Offset(d).Norm > 0.05 || hand.GripPosition(d).Z > floorZ + tip + 0.01;
+        // Over the object high enough first (the hand 25 cm up clears a cabinet's top), turned there: turned while lower,
+        // its 20 cm can sweep onto a neighbour (a drawer's handle) and stay caught there.
+        yield return new("over-object", d => item.Position(d).WithZ(floorZ + 0.25), 1, yaw, Tolerance: 0.02, MinSteps: 10, MaxSteps: 50);
         for (var i = 0; i < path.Count; i++)
         {
             var goal = path[i];
