@@ -133,16 +133,20 @@ public static class LiberoGoalExperts
     private const double BottleGrasp = 0.08;
 
     /// <summary>
-    /// The bottle's grasp pitch below horizontal: 90° − the rack's 62.5° tilt. Fingers pointing toward −y this far down
-    /// (opening along x) close on the upright bottle from its +y side; turned 62.5° about x they point straight down while
-    /// the bottle lies along the rack's trough.
+    /// The bottle's grasp pitch below horizontal: 90° − the rack's 62.5° tilt. Fingers pointing this far down toward
+    /// where the rack's troughs rise (opening across) close on the upright bottle; turned 62.5° about the opening axis
+    /// they point straight down while the bottle lies along a trough.
     /// </summary>
     private static readonly double BottlePitch = Math.PI / 2 + WineRack.Tilt;
 
-    private static Vec3 PitchedDown(double pitch) => new(0, -Math.Cos(pitch), -Math.Sin(pitch));
+    /// <summary>Fingers pointing <paramref name="pitch"/> below horizontal toward the horizontal unit <paramref name="toward"/>.</summary>
+    private static Vec3 PitchedDown(Vec3 toward, double pitch) => toward * Math.Cos(pitch) + new Vec3(0, 0, -Math.Sin(pitch));
 
-    /// <summary>Upright bottle: the fingers' opening axis (x) as a yaw, for when they point straight down.</summary>
-    private const double BottleYaw = -Math.PI / 2;
+    /// <summary>Yaw of an opening axis across the horizontal unit <paramref name="toward"/> (as <see cref="Waypoint.Yaw"/> measures it).</summary>
+    private static double YawAcross(Vec3 toward) => Math.Atan2(toward.Y, toward.X);
+
+    /// <summary>The grasp of both bottle tasks: toward −y, where the rack's troughs rise in this layout (rack yaw π).</summary>
+    private static readonly Vec3 BottleToward = new(0, -1, 0);
 
     /// <summary>The wine bottle carried upright and stood on a flat fixture site (the cabinet's top).</summary>
     public static Func<TaskModel, IExpert> BottleUpright(WineBottle bottle, string site) =>
@@ -153,13 +157,14 @@ public static class LiberoGoalExperts
             var target = t.Model.SiteId(site);
             var table = t.Spec.WorkspaceOffset.Z;
             // Carried 0.40 m up, the bottle's bottom passes 9 cm over the cabinet's top.
-            return new WaypointExpert(t, _ => PickPlaceSkills.PickAndPlace(hand, item, d => item.Position(d) + new Vec3(0, 0, BottleGrasp), BottleYaw,
-                d => Vec3.From(d.SiteXpos, target) + new Vec3(0, 0, 0.006), table + 0.40, point: PitchedDown(BottlePitch)));
+            return new WaypointExpert(t, _ => PickPlaceSkills.PickAndPlace(hand, item, d => item.Position(d) + new Vec3(0, 0, BottleGrasp),
+                YawAcross(BottleToward), d => Vec3.From(d.SiteXpos, target) + new Vec3(0, 0, 0.006), table + 0.40,
+                point: PitchedDown(BottleToward, BottlePitch)));
         };
 
     /// <summary>
     /// The wine bottle laid in the rack's middle trough: grasped upright with the fingers pitched, carried high over the
-    /// rack, turned 62.5° about x (the fingers end pointing down, the bottle along the trough, neck up and back), lowered
+    /// rack, turned 62.5° about the opening axis (the fingers end pointing down, the bottle along the trough, neck up and back), lowered
     /// onto the trough from above, its bottom 1.2 cm short of the stop board, and let go.
     /// </summary>
     /// <param name="yaw">The rack's placement yaw.</param>
@@ -181,34 +186,37 @@ public static class LiberoGoalExperts
     private static IEnumerable<Waypoint> LayInTrough(PandaMotion hand, BodyProbe item, double table, Func<MjData, Vec3> rest, Vec3 axis, Vec3 up)
     {
         const double carryZ = 0.40, approach = 0.10;
-        var grasp = PitchedDown(BottlePitch);
+        // The troughs rise toward the axis' horizontal part: the fingers are pitched that way, opening across it.
+        var toward = axis.WithZ(0) / axis.WithZ(0).Norm;
+        var yaw = YawAcross(toward);
+        var grasp = PitchedDown(toward, BottlePitch);
         Vec3 Grasp(MjData d) => item.Position(d) + new Vec3(0, 0, BottleGrasp);
         // Where the grip site ends when the bottle rests in the trough, 12 cm higher: the bottle is turned there, clear of
         // everything (it hangs 8 cm under the grip and swings toward +y as it turns).
         Vec3 Turn(MjData d) => rest(d) + axis * BottleGrasp + new Vec3(0, 0, 0.12);
         var held = Vec3.Zero;
         yield return new("over-bottle", d => (Grasp(d) + new Vec3(0, 0, approach)).WithZ(Math.Max(table + carryZ, Grasp(d).Z + approach)), -1,
-            BottleYaw, grasp, Tolerance: 0.02, MinSteps: 6, MaxSteps: 50);
-        yield return new("above-bottle", d => Grasp(d) + new Vec3(0, 0, approach), -1, BottleYaw, grasp, Tolerance: 0.01, MaxSteps: 70);
-        yield return new("descend", Grasp, -1, BottleYaw, grasp, Tolerance: 0.004, Speed: 0.3, MaxSteps: 40);
-        yield return new("close", Grasp, 1, BottleYaw, grasp, Tolerance: 1, MinSteps: 10, Latch: true);
-        yield return new("lift", d => hand.GripPosition(d).WithZ(table + carryZ), 1, BottleYaw, grasp, Tolerance: 0.02, Latch: true, MaxSteps: 50);
-        yield return new("carry", d => Turn(d).WithZ(table + carryZ), 1, BottleYaw, grasp, Tolerance: 0.015, MaxSteps: 70);
+            yaw, grasp, Tolerance: 0.02, MinSteps: 6, MaxSteps: 50);
+        yield return new("above-bottle", d => Grasp(d) + new Vec3(0, 0, approach), -1, yaw, grasp, Tolerance: 0.01, MaxSteps: 70);
+        yield return new("descend", Grasp, -1, yaw, grasp, Tolerance: 0.004, Speed: 0.3, MaxSteps: 40);
+        yield return new("close", Grasp, 1, yaw, grasp, Tolerance: 1, MinSteps: 10, Latch: true);
+        yield return new("lift", d => hand.GripPosition(d).WithZ(table + carryZ), 1, yaw, grasp, Tolerance: 0.02, Latch: true, MaxSteps: 50);
+        yield return new("carry", d => Turn(d).WithZ(table + carryZ), 1, yaw, grasp, Tolerance: 0.015, MaxSteps: 70);
         // Turned in steps (about 12° each, 4 steps apiece) so the wrist follows without swinging the light bottle.
         const int turns = 5;
         for (var k = 1; k <= turns; k++)
         {
             var pitch = BottlePitch + (Math.PI / 2 - BottlePitch) * k / turns;
-            Vec3? point = k == turns ? null : PitchedDown(pitch);
-            yield return new($"turn-{k}", Turn, 1, BottleYaw, point, Tolerance: 0.01, MinSteps: 4, MaxSteps: 20);
+            Vec3? point = k == turns ? null : PitchedDown(toward, pitch);
+            yield return new($"turn-{k}", Turn, 1, yaw, point, Tolerance: 0.01, MinSteps: 4, MaxSteps: 20);
         }
         // Held still until the wrist has caught up and the bottle stopped swinging, then measured: the grip target that
         // puts the bottle's origin where it is let go.
-        yield return new("settle", Turn, 1, BottleYaw, Tolerance: 0.01, MinSteps: 8, MaxSteps: 20);
-        yield return new("over-trough", d => rest(d) - held + up * 0.06, 1, BottleYaw, Tolerance: 0.008, Speed: 0.5, MaxSteps: 50,
+        yield return new("settle", Turn, 1, yaw, Tolerance: 0.01, MinSteps: 8, MaxSteps: 20);
+        yield return new("over-trough", d => rest(d) - held + up * 0.06, 1, yaw, Tolerance: 0.008, Speed: 0.5, MaxSteps: 50,
             OnEnter: d => held = item.Position(d) - hand.GripPosition(d));
-        yield return new("into-trough", d => rest(d) - held, 1, BottleYaw, Tolerance: 0.004, Speed: 0.25, MaxSteps: 40);
-        yield return new("release", d => hand.GripPosition(d), -1, BottleYaw, Tolerance: 1, MinSteps: 10, Latch: true);
-        yield return new("retreat", d => hand.GripPosition(d) + new Vec3(0, 0, 0.10), -1, BottleYaw, Tolerance: 0.02, Speed: 0.5, Latch: true, MaxSteps: 40);
+        yield return new("into-trough", d => rest(d) - held, 1, yaw, Tolerance: 0.004, Speed: 0.25, MaxSteps: 40);
+        yield return new("release", d => hand.GripPosition(d), -1, yaw, Tolerance: 1, MinSteps: 10, Latch: true);
+        yield return new("retreat", d => hand.GripPosition(d) + new Vec3(0, 0, 0.10), -1, yaw, Tolerance: 0.02, Speed: 0.5, Latch: true, MaxSteps: 40);
     }
 }
