@@ -75,7 +75,12 @@ public static class LiberoGoalExperts
         yield return new("retreat", d => hand.GripPosition(d) + new Vec3(0, 0, 0.10), -1, Point: point, Tolerance: 0.02, Speed: 0.5, Latch: true, MaxSteps: 40);
     }
 
-    /// <summary>A box (the cream cheese) picked across its short side and set down in a vessel, centre on centre.</summary>
+    /// <summary>
+    /// A box (the cream cheese) picked across its short side and set down in a vessel, centre on centre. The box can
+    /// start 10 cm from the bowl, and then the open finger on the bowl's side comes down by its rim and the 20 cm hand
+    /// reaches over it: so the grasp is 1 cm off the box's centre away from the bowl (closing, the near finger slides the
+    /// box that 1 cm over) and 5 mm above it (3 mm higher than usual), keeping the hand 5 mm over the rim.
+    /// </summary>
     public static Func<TaskModel, IExpert> BoxIntoVessel(BoxObject box, string vessel) =>
         t =>
         {
@@ -83,8 +88,14 @@ public static class LiberoGoalExperts
             var item = new BodyProbe(t.Model, box.Name);
             var target = new BodyProbe(t.Model, vessel);
             var table = t.Spec.WorkspaceOffset.Z;
-            return new WaypointExpert(t, d0 => PickPlaceSkills.PickAndPlace(hand, item, d => LiberoExperts.BoxGrasp(item, d), item.Yaw(d0),
-                d => target.Position(d) + new Vec3(0, 0, box.HalfSize.Z + 0.012), table + 0.15));
+            return new WaypointExpert(t, d0 =>
+            {
+                var yaw = item.Yaw(d0);
+                var opening = new Vec3(-Math.Sin(yaw), Math.Cos(yaw), 0);
+                var away = opening * (Math.Sign((item.Position(d0) - target.Position(d0)).Dot(opening)) * 0.01) + new Vec3(0, 0, 0.005);
+                return PickPlaceSkills.PickAndPlace(hand, item, d => item.Position(d) + away, yaw,
+                    d => target.Position(d) + new Vec3(0, 0, box.HalfSize.Z + 0.012), table + 0.15);
+            });
         };
 
     /// <summary>The stove's knob pushed round past "on".</summary>

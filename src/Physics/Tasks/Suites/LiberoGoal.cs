@@ -22,6 +22,9 @@ public static class LiberoGoal
     /// <summary>Main-table regions are 2 cm wide: the sampler's effective jitter is ±1.5 cm (spec A5, A8).</summary>
     private const double Jitter = 0.015;
 
+    /// <summary>The cream cheese's decoded start range is 4 cm wide (spec A8): its smaller radius leaves it ±2 cm.</summary>
+    private const double CreamCheeseJitter = 0.02;
+
     private const string Bowl = "akita_black_bowl_1", CreamCheese = "cream_cheese_1", Bottle = "wine_bottle_1", Plate = "plate_1";
 
     private static readonly Cabinet Cabinet = new("wooden_cabinet_1", Rgba.Wood);
@@ -52,7 +55,7 @@ public static class LiberoGoal
     private static readonly Placement[] Scene =
     [
         Fixture(Cabinet, 0.03, -0.24, Math.PI), Fixture(Stove, -0.41, 0.21, 0), Fixture(Rack, -0.26, -0.26, Math.PI),
-        new(BowlPart, -0.09, 0, Math.PI / 2, Jitter), new(CreamCheesePart, -0.05, 0.13, Math.PI, Jitter),
+        new(BowlPart, -0.09, 0, Math.PI / 2, Jitter), new(CreamCheesePart, -0.05, 0.13, Math.PI, CreamCheeseJitter),
         new(BottlePart, -0.20, -0.05, 0, Jitter), new(PlatePart, 0.05, -0.02, Math.PI / 2, Jitter),
         Fixture(StoveFront, -0.05, 0.21, 0),
     ];
