@@ -35,6 +35,7 @@ public static class TaskRegistry
         var suites = new Dictionary<string, IReadOnlyList<TaskSpec>>(StringComparer.Ordinal)
         {
             [LiberoMini.Name] = LiberoMini.Tasks(),
+            [LiberoGoal.Name] = LiberoGoal.Tasks(),
             [MetaWorldMini.Name] = MetaWorldMini.Tasks(),
             [LiberoSpatial.Name] = LiberoSpatial.Tasks(),
         };

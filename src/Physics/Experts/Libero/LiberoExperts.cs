@@ -51,7 +51,7 @@ public static class LiberoExperts
     /// The side to grasp a vessel's wall from: the robot-facing one unless the outer finger (4.6 cm beyond the wall)
     /// would come down within 1.5 cm of a neighbour, then the candidate with the most room.
     /// </summary>
-    private static double ClearSide(Vessel vessel, Vec3 centre, IEnumerable<(Vec3 Position, double Radius)> neighbours)
+    internal static double ClearSide(Vessel vessel, Vec3 centre, IEnumerable<(Vec3 Position, double Radius)> neighbours)
     {
         var list = neighbours.ToList();
         double Room(double side)
@@ -104,7 +104,7 @@ public static class LiberoExperts
         };
 
     /// <summary>Grip-site target on a vessel's wall 1.2 cm below the rim, on side <paramref name="side"/> (world yaw from its centre); the fingers open radially.</summary>
-    private static Vec3 WallGrasp(Vessel vessel, BodyProbe item, double side, MjData data)
+    internal static Vec3 WallGrasp(Vessel vessel, BodyProbe item, double side, MjData data)
     {
         var h = vessel.WallHeight - 0.012;
         var r = vessel.WallRadiusAt(h);
@@ -112,7 +112,7 @@ public static class LiberoExperts
     }
 
     /// <summary>Grip-site target on a box: across its short side, 2 mm above its centre so the fingertips clear the support.</summary>
-    private static Vec3 BoxGrasp(BodyProbe item, MjData data) => item.Position(data) + new Vec3(0, 0, 0.002);
+    internal static Vec3 BoxGrasp(BodyProbe item, MjData data) => item.Position(data) + new Vec3(0, 0, 0.002);
 
     /// <summary>The stove turned on, then a vessel carried by its handle onto the burner.</summary>
     public static Func<TaskModel, IExpert> StoveOnThenPanOnIt(Stove stove, Vessel pan) =>

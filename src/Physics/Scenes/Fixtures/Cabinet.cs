@@ -47,7 +47,10 @@ public sealed record Cabinet(string Name, Rgba Color) : IScenePart
             .Box($"{Name}_right", new(Wall / 2, HalfY, Height / 2), new(HalfX - Wall / 2, 0, Height / 2), rgba: Color)
             .Box($"{Name}_roof", new(HalfX, HalfY, Wall / 2), new(0, 0, Height - Wall / 2), rgba: Color)
             .Box($"{Name}_floor", new(HalfX, HalfY, Wall / 2), new(0, 0, Wall / 2), rgba: Color)
-            .Site(TopSide, new(0.004, 0.016, Height + 0.004), halfSize: TopSideHalfSize);
+            // LIBERO's site centre is 0.222 over a mesh top near 0.218; on our box roof that would put the origin of an
+            // object resting there (bowls, bottles: origin at the bottom) 4 mm under the centre, below the On window's
+            // h − 0.005 = −3.5 mm. The slab's top is made flush with the roof instead (as the stove's cook region sits on its burner).
+            .Site(TopSide, new(0.004, 0.016, Height - TopSideHalfSize.Z), halfSize: TopSideHalfSize);
         for (var level = 0; level < 3; level++)
         {
             var l = Levels[level];
