@@ -108,6 +108,13 @@ RM_API int rm_data_clear_warnings(rm_data* d);
 // *seconds. Controls are left as they are.
 RM_API int rm_bench_step_loop(const rm_model* m, rm_data* d, int nctrl, int nsub, double* seconds);
 
+// The per-suite env bench's denominator: nsteps calls of mj_step in a bare C loop, each after copying
+// the recorded inputs of that physics step (ctrl: nsteps x nu, mocap_pos: nsteps x 3*nmocap,
+// mocap_quat: nsteps x 4*nmocap; the mocap arrays may be NULL when nmocap is 0), wall time in *seconds.
+// Replaying what an env applied reruns its trajectory, so env and bare loop do the same physics.
+RM_API int rm_bench_replay(const rm_model* m, rm_data* d, const double* ctrl, const double* mocap_pos,
+                           const double* mocap_quat, int nsteps, double* seconds);
+
 #ifdef __cplusplus
 }
 #endif

@@ -263,3 +263,26 @@ int rm_bench_step_loop(const rm_model* m, rm_data* d, int nctrl, int nsub, doubl
   *seconds = rm__now() - t0;
   RM_RETURN(RM_OK);
 }
+
+int rm_bench_replay(const rm_model* m, rm_data* d, const double* ctrl, const double* mocap_pos,
+                    const double* mocap_quat, int nsteps, double* seconds) {
+  RM_BEGIN;
+  RM_CHECK_ARG(m && d && seconds, "m, d and seconds must not be NULL");
+  RM_CHECK_ARG(nsteps >= 0, "nsteps must be >= 0");
+  const mjModel* mm = M(m);
+  mjData* dd = D(d);
+  int nu = mm->nu, nmocap = mm->nmocap;
+  RM_CHECK_ARG(nu == 0 || ctrl, "ctrl must not be NULL when the model has actuators");
+  RM_CHECK_ARG(nmocap == 0 || (mocap_pos && mocap_quat), "mocap_pos and mocap_quat must not be NULL when the model has mocap bodies");
+  double t0 = rm__now();
+  for (int i = 0; i < nsteps; i++) {
+    if (nu) memcpy(dd->ctrl, ctrl + (size_t)i * nu, sizeof(mjtNum) * nu);
+    if (nmocap) {
+      memcpy(dd->mocap_pos, mocap_pos + (size_t)i * 3 * nmocap, sizeof(mjtNum) * 3 * nmocap);
+      memcpy(dd->mocap_quat, mocap_quat + (size_t)i * 4 * nmocap, sizeof(mjtNum) * 4 * nmocap);
+    }
+    mj_step(mm, dd);
+  }
+  *seconds = rm__now() - t0;
+  RM_RETURN(RM_OK);
+}

@@ -11,7 +11,7 @@ namespace RiptOrleans.Physics.Benchmarks;
 /// <summary>Throughput of full env steps of one suite: with state observations, with two cameras, and bare mj_step on the same models.</summary>
 /// <param name="EnvStepsPerSecond">Control steps/s of ManipulationEnv.Step (controller, substeps, observation, predicate).</param>
 /// <param name="ImageStepsPerSecond">The same with two 128x128 camera frames rendered after every step.</param>
-/// <param name="BareStepsPerSecond">Control steps/s of rm_bench_step_loop (a C loop of mj_step) on the same models and states.</param>
+/// <param name="BareStepsPerSecond">Control steps/s of rm_bench_replay: a C loop of mj_step replaying the env's own ctrl and mocap inputs, so it runs the same trajectory.</param>
 public sealed record SuiteThroughput(string Suite, int Tasks, double EnvStepsPerSecond, double ImageStepsPerSecond, double BareStepsPerSecond)
 {
     /// <summary>DESIGN §6: a full env step reaches ≥ 0.9 of a bare C loop of mj_step.</summary>
@@ -36,14 +36,11 @@ public static class EnvBenchmark
             {
                 var context = ContextSampler.Sample(model, ContextSplit.Eval, 0, 1);
                 using var e = new ManipulationEnv(model);
-                env += Measure(e, context, null, secondsPerPath / models.Count);
+                var (rate, steps) = Measure(e, context, null, secondsPerPath / models.Count);
+                env += rate;
                 using (var renderer = new Renderer(model.Model, imageSize, imageSize))
-                    images += Measure(e, context, (renderer, Cameras(model.Spec.Robot)), secondsPerPath / models.Count);
-                // The bare loop holds the controller's first torques, so the arm stays up as it does under control.
-                var obs = new float[model.Observation.Size];
-                e.Reset(context, obs);
-                e.Step(new double[e.ActionDim], obs);
-                bare += MeasureBare(model, context, e.Data.Ctrl.ToArray(), e.Rig.Substeps, secondsPerPath / models.Count);
+                    images += Measure(e, context, (renderer, Cameras(model.Spec.Robot)), secondsPerPath / models.Count).StepsPerSecond;
+                bare += MeasureReplay(model, context, steps);
             }
             // Mean rate over tasks (each weighted equally).
             return new SuiteThroughput(suite, models.Count, env / models.Count, images / models.Count, bare / models.Count);
@@ -54,7 +51,16 @@ public static class EnvBenchmark
         }
     }
 
-    private static double Measure(ManipulationEnv env, TaskContext context, (Renderer Renderer, string[] Cameras)? render, double seconds)
+    /// <summary>The bench's action at a control step: a slow sweep keeps the arm moving inside its workspace, the gripper cycles.</summary>
+    internal static void Sweep(int step, double[] action)
+    {
+        action[0] = 0.3 * Math.Sin(step * 0.05);
+        action[1] = 0.3 * Math.Cos(step * 0.05);
+        action[^1] = step % 40 < 20 ? 1 : -1;
+    }
+
+    /// <summary>Control steps/s of ManipulationEnv.Step over the sweep (episodes restart when done), and the steps taken.</summary>
+    private static (double StepsPerSecond, int Steps) Measure(ManipulationEnv env, TaskContext context, (Renderer Renderer, string[] Cameras)? render, double seconds)
     {
         var obs = new float[env.Task.Observation.Size];
         var action = new double[env.ActionDim];
@@ -67,28 +73,98 @@ public static class EnvBenchmark
         {
             for (var k = 0; k < 10; k++, steps++)
             {
-                // A slow sweep keeps the arm moving inside its workspace; episodes restart at the horizon.
-                action[0] = 0.3 * Math.Sin(steps * 0.05);
-                action[1] = 0.3 * Math.Cos(steps * 0.05);
-                action[^1] = steps % 40 < 20 ? 1 : -1;
+                Sweep(steps, action);
                 if (env.Step(action, obs).Done)
                     env.Reset(context, obs);
                 foreach (var cam in cameras)
                     render!.Value.Renderer.Render(env.Data, cam, frame);
             }
         } while (sw.Elapsed.TotalSeconds < seconds || steps < 50);
-        return steps / sw.Elapsed.TotalSeconds;
+        return (steps / sw.Elapsed.TotalSeconds, steps);
     }
 
-    private static double MeasureBare(TaskModel model, TaskContext context, double[] ctrl, int substeps, double seconds)
+    /// <summary>Control steps/s of a bare C mj_step loop replaying the inputs the env applied over its first <paramref name="controlSteps"/> sweep steps.</summary>
+    private static double MeasureReplay(TaskModel model, TaskContext context, int controlSteps)
+    {
+        var inputs = RecordInputs(model, context, controlSteps);
+        using var data = new MjData(model.Model);
+        // Restarts are part of the recording: each episode's first step starts from the context state again, which
+        // the replay cannot do inside the C loop, so it replays episode by episode and sums the loop times.
+        var seconds = 0.0;
+        foreach (var (start, length) in inputs.Episodes)
+        {
+            data.SetState(context.State);
+            data.Forward();
+            seconds += data.BenchReplay(Slice(inputs.Ctrl, start, length, data.Ctrl.Length), Slice(inputs.MocapPos, start, length, data.MocapPos.Length),
+                Slice(inputs.MocapQuat, start, length, data.MocapQuat.Length), length);
+        }
+        return controlSteps / seconds;
+    }
+
+    private static ReadOnlySpan<double> Slice(double[] rows, int start, int length, int width) => rows.AsSpan(start * width, length * width);
+
+    /// <summary>
+    /// The physics-step inputs (ctrl, mocap pose) an env applies over the sweep, taken by stepping the task's rig exactly as
+    /// ManipulationEnv does (reset from the context, restart when the episode ends); Episodes are (first physics step, count).
+    /// </summary>
+    internal static (double[] Ctrl, double[] MocapPos, double[] MocapQuat, List<(int Start, int Length)> Episodes) RecordInputs(TaskModel model, TaskContext context, int controlSteps)
     {
         using var data = new MjData(model.Model);
-        data.SetState(context.State);
-        ctrl.CopyTo(data.Ctrl);
-        var probe = Math.Max(1e-4, data.BenchStepLoop(20, substeps));
-        var n = Math.Max(50, (int)(20 / probe * seconds));
-        data.SetState(context.State);
-        ctrl.CopyTo(data.Ctrl);
-        return n / data.BenchStepLoop(n, substeps);
+        var rig = model.CreateRig();
+        int nu = data.Ctrl.Length, np = data.MocapPos.Length, nq = data.MocapQuat.Length, total = controlSteps * rig.Substeps;
+        var ctrl = new double[total * nu];
+        var mocapPos = new double[total * np];
+        var mocapQuat = new double[total * nq];
+        var episodes = new List<(int, int)>();
+        var action = new double[rig.ActionDim];
+        var physics = 0;
+        var episodeStart = 0;
+        var episodeSteps = 0;
+        void Reset()
+        {
+            data.SetState(context.State);
+            data.ClearWarnings();
+            data.Forward();
+            rig.Reset(data);
+            episodeSteps = 0;
+        }
+        void Record()
+        {
+            data.Ctrl.CopyTo(ctrl.AsSpan(physics * nu, nu));
+            data.MocapPos.CopyTo(mocapPos.AsSpan(physics * np, np));
+            data.MocapQuat.CopyTo(mocapQuat.AsSpan(physics * nq, nq));
+            physics++;
+        }
+        Reset();
+        for (var step = 0; step < controlSteps; step++)
+        {
+            Sweep(step, action);
+            rig.SetAction(data, action);
+            for (var k = 0; k < rig.Substeps; k++)
+            {
+                if (rig.ControlsEverySubstep)
+                {
+                    data.Step1();
+                    rig.ApplySubstep(data);
+                    Record();
+                    data.Step2();
+                }
+                else
+                {
+                    Record();
+                    data.Step(1);
+                }
+            }
+            episodeSteps++;
+            if (data.Diverged || episodeSteps >= model.Spec.Horizon || model.Goal.Holds(data))
+            {
+                episodes.Add((episodeStart, physics - episodeStart));
+                episodeStart = physics;
+                Reset();
+            }
+        }
+        if (physics > episodeStart)
+            episodes.Add((episodeStart, physics - episodeStart));
+        return (ctrl, mocapPos, mocapQuat, episodes);
     }
 }

@@ -254,6 +254,26 @@ public sealed unsafe class MjData : IDisposable
         return seconds;
     }
 
+    /// <summary>
+    /// The per-suite env bench's denominator: <paramref name="steps"/> mj_step calls in a bare C loop, each after copying that
+    /// physics step's recorded ctrl (steps x nu) and mocap pose (steps x 3·nmocap, steps x 4·nmocap); returns wall seconds.
+    /// </summary>
+    public double BenchReplay(ReadOnlySpan<double> ctrl, ReadOnlySpan<double> mocapPos, ReadOnlySpan<double> mocapQuat, int steps)
+    {
+        var nu = Ctrl.Length;
+        var nmocap = MocapPos.Length / 3;
+        if (steps < 0) throw new ArgumentOutOfRangeException(nameof(steps), steps, "steps must be ≥ 0");
+        if (ctrl.Length != steps * nu) throw new ArgumentException($"ctrl must hold steps*nu = {steps * nu} doubles, got {ctrl.Length}", nameof(ctrl));
+        if (mocapPos.Length != steps * 3 * nmocap) throw new ArgumentException($"mocapPos must hold {steps * 3 * nmocap} doubles, got {mocapPos.Length}", nameof(mocapPos));
+        if (mocapQuat.Length != steps * 4 * nmocap) throw new ArgumentException($"mocapQuat must hold {steps * 4 * nmocap} doubles, got {mocapQuat.Length}", nameof(mocapQuat));
+        double seconds;
+        fixed (double* c = ctrl)
+        fixed (double* p = mocapPos)
+        fixed (double* q = mocapQuat)
+            Check(MujocoNative.rm_bench_replay(Model.Handle, _handle, c, p, q, steps, out seconds));
+        return seconds;
+    }
+
     private void Check(int status)
     {
         if (status != MujocoNative.RM_OK)

@@ -76,4 +76,7 @@ internal static unsafe partial class MujocoNative
 
     [LibraryImport(Library)]
     internal static partial int rm_bench_step_loop(ModelHandle m, DataHandle d, int nctrl, int nsub, out double seconds);
+
+    [LibraryImport(Library)]
+    internal static partial int rm_bench_replay(ModelHandle m, DataHandle d, double* ctrl, double* mocapPos, double* mocapQuat, int nsteps, out double seconds);
 }

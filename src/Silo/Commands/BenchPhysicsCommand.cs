@@ -59,7 +59,7 @@ internal static class BenchPhysicsCommand
                             ["tasks"] = s.Tasks,
                             ["env_steps_per_s"] = s.EnvStepsPerSecond,
                             ["env_steps_per_s_two_cameras"] = s.ImageStepsPerSecond,
-                            ["bare_mj_step_loop_steps_per_s"] = s.BareStepsPerSecond,
+                            ["bare_mj_step_replay_steps_per_s"] = s.BareStepsPerSecond,
                             ["ratio"] = s.Ratio,
                             ["target_ratio"] = 0.9,
                         }).ToList(),
