@@ -1,14 +1,10 @@
-using RiptOrleans.Physics.Envs;
 using RiptOrleans.Physics.Tasks;
-using RiptOrleans.Physics.Tasks.Contexts;
 using RiptOrleans.Physics.Tasks.Suites;
 
 namespace RiptOrleans.Physics.Tests.Tasks.Suites;
 
 public class LiberoGoalTests
 {
-    public static TheoryData<string> TaskIds() => [.. LiberoGoal.Tasks().Select(t => t.Id)];
-
     [Fact]
     [Trait("Category", "Fast")]
     public void Tasks_Always_TheSpecsTenGoalsInOrderEachWithAnExpert()
@@ -38,22 +34,4 @@ public class LiberoGoalTests
     [Fact]
     [Trait("Category", "Fast")]
     public void Suite_Registered_ListsTheTenTasks() => Assert.Equal(10, TaskRegistry.Suite(LiberoGoal.Name).Count);
-
-    [Theory]
-    [Trait("Category", "Slow")]
-    [MemberData(nameof(TaskIds))]
-    public void Reset_EveryEvalContext_GivesFiniteObservationWithGoalUnmet(string id)
-    {
-        using var task = TaskModel.Compile(TaskRegistry.Get(id));
-        using var env = new ManipulationEnv(task);
-        var contexts = ContextSet.Create(task, ContextSplit.Eval, ContextSet.EvalCount);
-        var obs = new float[task.Observation.Size];
-        Assert.Equal(ContextSet.EvalCount, contexts.Count);
-        foreach (var context in contexts.Contexts)
-        {
-            env.Reset(context, obs);
-            Assert.All(obs, v => Assert.True(float.IsFinite(v)));
-            Assert.False(task.Goal.Holds(env.Data), $"{id}: the goal already holds in context {context.Id}");
-        }
-    }
 }
