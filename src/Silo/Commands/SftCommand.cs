@@ -51,11 +51,12 @@ internal static class SftCommand
             {
                 return CommandExit.Usage("sft", e.Message);
             }
+            var selection = TaskSelection.OverConfig(parse.GetValue(TaskOption), parse.GetValue(SuiteOption), options.Task, options.Suite);
             options = options with
             {
                 DemoDir = parse.GetValue(DemoDirOption) ?? options.DemoDir,
-                Suite = parse.GetValue(TaskOption) is not null ? parse.GetValue(SuiteOption) : parse.GetValue(SuiteOption) ?? options.Suite,
-                Task = parse.GetValue(SuiteOption) is not null ? parse.GetValue(TaskOption) : parse.GetValue(TaskOption) ?? options.Task,
+                Suite = selection.Suite,
+                Task = selection.Task,
                 Demos = parse.GetValue(DemosOption) ?? options.Demos,
                 Policy = parse.GetValue(PolicyOption) ?? options.Policy,
                 Cameras = parse.GetValue(CamerasOption) is { Length: > 0 } cams ? cams : options.Cameras,

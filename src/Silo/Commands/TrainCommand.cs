@@ -55,11 +55,12 @@ internal static class TrainCommand
             {
                 return CommandExit.Usage("train", e.Message);
             }
+            var selection = TaskSelection.OverConfig(parse.GetValue(TaskOption), parse.GetValue(SuiteOption), o.Task, o.Suite);
             o = o with
             {
                 Checkpoint = parse.GetValue(CheckpointOption) ?? o.Checkpoint,
-                Task = parse.GetValue(SuiteOption) is not null ? parse.GetValue(TaskOption) : parse.GetValue(TaskOption) ?? o.Task,
-                Suite = parse.GetValue(TaskOption) is not null ? parse.GetValue(SuiteOption) : parse.GetValue(SuiteOption) ?? o.Suite,
+                Task = selection.Task,
+                Suite = selection.Suite,
                 DemoDir = parse.GetValue(DemoDirOption) ?? o.DemoDir,
                 ContextsPerTask = parse.GetValue(ContextsOption) ?? o.ContextsPerTask,
                 Out = parse.GetValue(OutOption) ?? o.Out,
