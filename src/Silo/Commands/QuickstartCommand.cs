@@ -2,6 +2,7 @@ using System.CommandLine;
 using RiptOrleans.Grains;
 using RiptOrleans.Learner.Policies;
 using RiptOrleans.Learner.Ript;
+using RiptOrleans.Learner.Runs;
 using RiptOrleans.Learner.Sft;
 using RiptOrleans.Physics.Experts;
 using RiptOrleans.Physics.Tasks;
@@ -54,6 +55,19 @@ internal static class QuickstartCommand
         var source = TaskRegistry.Get(experiment.Source);
         var target = TaskRegistry.Get(experiment.Target);
         var started = DateTime.UtcNow;
+        // A quickstart always starts over; an earlier one in the same place is kept under OUT/.previous-<time>/.
+        RunDirectory claim;
+        try
+        {
+            claim = RunDirectory.Claim(outDir, RunStart.Force, "ript quickstart", checkpointName: "ript/checkpoint");
+        }
+        catch (RunDirectoryException e)
+        {
+            return CommandExit.Failed("quickstart", e.Message);
+        }
+        using var _ = claim;
+        if (claim.Previous is not null)
+            Say(json, $"the previous quickstart in {outDir} moved to {claim.Previous}");
         var sourceDemos = Path.Combine(outDir, "demos-source");
         var targetDemos = Path.Combine(outDir, "demos-target");
 

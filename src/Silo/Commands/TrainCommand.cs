@@ -35,6 +35,7 @@ internal static class TrainCommand
     private static readonly Option<int?> EvalInitsOption = new("--eval-inits") { Description = "Evaluation contexts per task (0: none)." };
     private static readonly Option<int?> SkipSolvedOption = new("--skip-solved-iterations") { Description = "Skip contexts all-success within N iterations (0: never)." };
     private static readonly Option<bool> ResumeOption = new("--resume") { Description = "Continue from the run directory's checkpoint." };
+    private static readonly Option<bool> ForceOption = new("--force") { Description = "Start over in a run directory that holds a run, moving the old one to RUN/.previous-<time>/." };
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Print one JSON object as the last line." };
 
     public static Command Create()
@@ -42,7 +43,7 @@ internal static class TrainCommand
         var command = new Command("train", "Stage 3 RIPT: dynamic-sampling LOOP from an SFT checkpoint (in-process silo on all cores).");
         foreach (var o in new Option[] { ConfigOption, CheckpointOption, TaskOption, SuiteOption, DemoDirOption, ContextsOption, OutOption,
                      IterationsOption, KOption, BatchOption, EpochsOption, MinibatchOption, ClipOption, LrOption, GroupLrOption, RatioOption, RejectionOption,
-                     TemperatureOption, TopKOption, SeedOption, SkipSolvedOption, WorkersOption, EvalEveryOption, EvalInitsOption, ResumeOption, JsonOption })
+                     TemperatureOption, TopKOption, SeedOption, SkipSolvedOption, WorkersOption, EvalEveryOption, EvalInitsOption, ResumeOption, ForceOption, JsonOption })
             command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
         {
@@ -82,6 +83,7 @@ internal static class TrainCommand
                 EvalEvery = parse.GetValue(EvalEveryOption) ?? o.EvalEvery,
                 EvalInits = parse.GetValue(EvalInitsOption) ?? o.EvalInits,
                 Resume = parse.GetValue(ResumeOption) || o.Resume,
+                Force = parse.GetValue(ForceOption) || o.Force,
             };
             return await RunAsync(o, parse.GetValue(JsonOption), ct);
         });
@@ -111,6 +113,7 @@ internal static class TrainCommand
             EvalEvery = o.EvalEvery,
             EvalInits = o.EvalInits,
             Resume = o.Resume,
+            Force = o.Force,
             Temperature = o.Temperature,
             TopK = o.TopK,
         };
