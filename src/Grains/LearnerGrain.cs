@@ -168,8 +168,22 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, IH
         }
         Directory.CreateDirectory(o.OutDirectory);
         MetricsLog.KeepLines(o.MetricsPath, line => RiptMetricsLine.Parse(line).Iteration < start);
-        var registry = resuming && checkpoint.State.Custom is { } custom ? custom.Deserialize<ContextStats[]>() ?? [] : [];
-        return new Session(o, specs, config, policy, optimizer, contexts, start, resuming ? checkpoint.State.Version : 0, resuming, registry);
+        return new Session(o, specs, config, policy, optimizer, contexts, start, resuming ? checkpoint.State.Version : 0, resuming,
+            resuming ? RegistrySnapshot(checkpoint.State) : []);
+    }
+
+    /// <summary>The per-context statistics a checkpoint saved; none when it holds another shape (they only feed inspection).</summary>
+    private static ContextStats[] RegistrySnapshot(CheckpointState state)
+    {
+        try
+        {
+            return state.Custom?.Deserialize<ContextStats[]>() ?? [];
+        }
+        catch (JsonException e)
+        {
+            Logger.Warning("The checkpoint's registry snapshot is unreadable ({Error}); per-context statistics start over", e.Message);
+            return [];
+        }
     }
 
     private async Task RunLoopAsync(Session s, CancellationToken ct)

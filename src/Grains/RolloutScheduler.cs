@@ -29,8 +29,9 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
     /// <summary>Consume results in the order jobs were issued, so D depends only on seeds and weights, not on timing or failures.</summary>
     public bool Deterministic { get; init; } = true;
 
-    /// <summary>Calls of one job before the iteration gives up on it.</summary>
-    public int MaxAttempts { get; init; } = 8;
+    /// <summary>Calls of one job before the iteration gives up on it: with the back-off (up to 2 s) about a minute, longer than
+    /// a silo takes to be declared dead, after which the retried call reactivates the grain on a live silo.</summary>
+    public int MaxAttempts { get; init; } = 32;
 
     /// <summary>Runs before a lost group is reissued (the learner republishes the weights, which may have died with a silo).</summary>
     public Func<Task>? BeforeReissue { get; init; }

@@ -95,7 +95,7 @@ public class LearnerGrainTests(SingleSiloFixture fixture) : IClassFixture<Single
     [Trait("Category", "Slow")]
     public async Task RunAsync_SeveralIterationsOnAnEasyTask_RaisesSuccessOnTheSameContextsAndSeeds()
     {
-        var run = TestRuns.Of(Cluster, "easy", 8, new RiptOptions { K = 8, BatchSize = 32, Epochs = 4, MinibatchSize = 8, LearningRate = 3e-2, Ratio = RatioMode.PerDecision },
+        var run = TestRuns.Of(Cluster, "easy", 8, new RiptOptions { K = 8, BatchSize = 32, Epochs = 4, MinibatchSize = 8, LearningRate = 3e-2, WeightDecay = 1e-2, Ratio = RatioMode.PerDecision },
             contexts: 16);
         await Cluster.PublishAsync("probe-before", TestTasks.WideReach);
 

@@ -49,6 +49,9 @@ public static class RiptSilo
         // Provider-specific rules: AddSerilog adds its own "everything" rule for its provider, which beats generic ones.
         foreach (var category in new[] { "Orleans", "Microsoft", "Polly", "Runtime" })
             logging.AddFilter<SerilogLoggerProvider>(category, LogLevel.Warning);
+        // Start-up notes of every silo (ServerGC advice, the watchdog's first check): not actionable for a command.
+        logging.AddFilter<SerilogLoggerProvider>("Orleans.Runtime.Silo", LogLevel.Error);
+        logging.AddFilter<SerilogLoggerProvider>("Orleans.Runtime.Watchdog", LogLevel.Error);
     }
 
     private static int FreePort()
