@@ -92,7 +92,7 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, IH
         _reports.Clear();
         _groups.Clear();
         _sessionId = Guid.NewGuid();
-        (_failure, _error, _result) = (RunFailure.None, null, null);
+        (_phase, _failure, _error, _result, _session) = (RunPhase.Idle, RunFailure.None, null, null, null);
         try
         {
             _session = await _thread!.RunAsync(() => Open(run));
