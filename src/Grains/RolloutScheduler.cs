@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using RiptOrleans.Grains.Abstractions;
 using RiptOrleans.Grains.Abstractions.Messages;
+using Orleans.Runtime.Placement;
 using RiptOrleans.Learner.Ript;
 using Serilog;
 
@@ -11,17 +12,22 @@ public sealed record Collection(IReadOnlyList<GroupResult> Accepted, RiptUpdate.
     long SimSteps, double Seconds, int Reissued, int Duplicates);
 
 /// <summary>
-/// Fills the batch D for one policy version: samples contexts uniformly from the run's context set, keeps
-/// <see cref="Parallelism"/> groups in flight (several replicas of one context when it comes up again, so one context
-/// uses every core), accepts or rejects each finished group, stops at |D| = B and drops results of an older version.
-/// A group whose call fails (its silo died) is reissued under the same JobId; a JobId is counted once.
+/// Fills the batch D for one policy version: samples contexts uniformly from the run's context set, keeps as many
+/// groups in flight as the worker silos have slots (or <see cref="Parallelism"/> when fixed), accepts or rejects each
+/// finished group, stops at |D| = B and drops results of an older version. Each group goes to the live worker silo with
+/// the most free slots, to a replica of its context that lives there (key context#r; a new one is placed there by a
+/// placement hint), so one context uses every core of every worker and a worker that joins gets groups within a
+/// second. A group whose call fails (its silo died or left) is reissued under the same JobId; a JobId is counted once.
 /// </summary>
 public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contexts, string runId, long runSeed, int parallelism)
 {
     private static readonly ILogger Logger = Log.ForContext<RolloutScheduler>();
 
-    /// <summary>Groups in flight at once (one per worker core).</summary>
+    /// <summary>Groups in flight at once; 0 follows the live worker silos' slots (<see cref="Workers"/>), read again every second.</summary>
     public int Parallelism { get; set; } = parallelism;
+
+    /// <summary>The live worker silos (inside a silo); null: one implicit silo and no placement hints (a scheduler driven by a client).</summary>
+    public WorkerPool? Workers { get; init; }
 
     /// <summary>Skip a context whose last groups were all-success in the last this-many iterations (0 = never skip).</summary>
     public int SkipSolvedForIterations { get; init; }
@@ -36,9 +42,23 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
     /// <summary>Runs before a lost group is reissued (the learner republishes the weights, which may have died with a silo).</summary>
     public Func<Task>? BeforeReissue { get; init; }
 
+    /// <summary>How often the in-flight target is read again while groups run (a joining worker waits at most this long).</summary>
+    public TimeSpan CapacityCheck { get; init; } = TimeSpan.FromSeconds(1);
+
     private readonly Dictionary<string, int> _solvedAt = new(StringComparer.Ordinal);
 
-    private sealed record InFlight(RolloutJob Job, int Replica, int Attempt, Task<GroupResult> Call, long IssuedAt);
+    /// <summary>Where each replica key's activation lives (silo address), from placement hints and results; kept across iterations.</summary>
+    private readonly Dictionary<string, string> _home = new(StringComparer.Ordinal);
+
+    /// <summary>Replica numbers ever used per context.</summary>
+    private readonly Dictionary<string, SortedSet<int>> _replicas = new(StringComparer.Ordinal);
+
+    private bool _waitingForWorkers;
+
+    private sealed record InFlight(RolloutJob Job, int Replica, string? Silo, int Attempt, Task<GroupResult> Call, long IssuedAt);
+
+    /// <summary>The in-flight target now: fixed, or the live workers' slots.</summary>
+    private int Target(IReadOnlyList<WorkerSilo>? live) => Parallelism > 0 ? Parallelism : live?.Sum(w => w.Slots) ?? 1;
 
     public async Task<Collection> CollectAsync(int iteration, long version, RiptOptions options, IGrainRegistry registry,
         Action<GroupEvent>? onGroup, CancellationToken ct)
@@ -60,27 +80,70 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
         {
             if (!busy.TryGetValue(job.ContextId, out var taken))
                 busy[job.ContextId] = taken = [];
-            var replica = 0;
-            while (taken.Contains(replica)) replica++;
+            var (replica, silo, hint) = Place(job.ContextId, taken, pending);
             taken.Add(replica);
             var key = replica == 0 ? job.ContextId : $"{job.ContextId}#{replica}";
-            return new InFlight(job, replica, attempt, grains.GetGrain<IContextGroupGrain>(key).RunGroupAsync(job, stop.Token), Stopwatch.GetTimestamp());
+            Task<GroupResult> call;
+            if (hint is not null)
+            {
+                // A new activation goes where the hint says (activation-count placement honours it); an existing one stays put.
+                RequestContext.Set(IPlacementDirector.PlacementHintKey, hint);
+                try
+                {
+                    call = grains.GetGrain<IContextGroupGrain>(key).RunGroupAsync(job, stop.Token);
+                }
+                finally
+                {
+                    RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+                }
+            }
+            else
+            {
+                call = grains.GetGrain<IContextGroupGrain>(key).RunGroupAsync(job, stop.Token);
+            }
+            return new InFlight(job, replica, silo, attempt, call, Stopwatch.GetTimestamp());
         }
 
         void Release(InFlight f) => busy[f.Job.ContextId].Remove(f.Replica);
+
+        async Task TopUpAsync()
+        {
+            while (true)
+            {
+                var live = Workers?.Current();
+                var target = Target(live);
+                if (target > 0 || pending.Count > 0)
+                {
+                    if (_waitingForWorkers)
+                        Logger.Information("Worker silos available again: {Slots} slots", target);
+                    _waitingForWorkers = false;
+                    while (pending.Count < target)
+                        pending.Add(Issue(NextJob(iteration, version, options.K, rng, issued++), 1));
+                    return;
+                }
+                if (!_waitingForWorkers)
+                    Logger.Warning("Run {RunId} waits for a worker silo: none is in the cluster", runId);
+                _waitingForWorkers = true;
+                await Task.Delay(CapacityCheck, ct);
+            }
+        }
 
         try
         {
             while (accepted.Count < needed)
             {
-                while (pending.Count < Parallelism)
-                    pending.Add(Issue(NextJob(iteration, version, options.K, rng, issued++), 1));
+                await TopUpAsync();
                 var done = pending[0];
-                if (!Deterministic)
+                // Wake up every CapacityCheck to follow the live workers (a silo that joined gets groups at once).
+                var tick = Task.Delay(CapacityCheck, ct);
+                var first = await Task.WhenAny(Deterministic ? [done.Call, tick] : pending.Select(p => p.Call).Append(tick));
+                if (first == tick)
                 {
-                    var first = await Task.WhenAny(pending.Select(p => p.Call));
-                    done = pending.First(p => p.Call == first);
+                    ct.ThrowIfCancellationRequested();
+                    continue;
                 }
+                if (!Deterministic)
+                    done = pending.First(p => p.Call == first);
                 var at = pending.IndexOf(done);
                 GroupResult result;
                 try
@@ -113,6 +176,9 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
                 }
                 pending.RemoveAt(at);
                 Release(done);
+                var replicaKey = done.Replica == 0 ? done.Job.ContextId : $"{done.Job.ContextId}#{done.Replica}";
+                if (result.WorkerId.IndexOf('@') is var atSign and >= 0)
+                    _home[replicaKey] = result.WorkerId[(atSign + 1)..];
                 if (!counted.Add(result.JobId))
                 {
                     duplicates++;
@@ -156,6 +222,42 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
         Logger.Information("Iteration {Iteration}: {Accepted} groups accepted of {Tried} tried ({AllSuccess} all-success, {AllFail} all-fail, {Reissued} reissued)",
             iteration, acceptance.Accepted, acceptance.ContextsTried, acceptance.RejectedAllSuccess, acceptance.RejectedAllFail, reissued);
         return new Collection(accepted, acceptance, late, rollouts, successes, simSteps, started.Elapsed.TotalSeconds, reissued, duplicates);
+    }
+
+    /// <summary>
+    /// The replica of a context to run the next group on, the silo it is expected on, and the placement hint for it:
+    /// an idle replica on a live silo with a free slot (most free first), else a fresh (or orphaned) replica placed on the
+    /// silo with the most free slots. Without a worker pool: the lowest idle replica, placed by Orleans.
+    /// </summary>
+    private (int Replica, string? Silo, SiloAddress? Hint) Place(string contextId, SortedSet<int> taken, List<InFlight> pending)
+    {
+        if (!_replicas.TryGetValue(contextId, out var known))
+            _replicas[contextId] = known = [];
+        string Key(int r) => r == 0 ? contextId : $"{contextId}#{r}";
+        var live = Workers?.Current() ?? [];
+        if (live.Count == 0)
+        {
+            var r = 0;
+            while (taken.Contains(r)) r++;
+            known.Add(r);
+            return (r, null, null);
+        }
+        var load = pending.Where(p => p.Silo is not null).GroupBy(p => p.Silo!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var free = live.ToDictionary(w => w.Address.ToString(), w => w.Slots - load.GetValueOrDefault(w.Address.ToString()), StringComparer.Ordinal);
+        var idle = known.Where(r => !taken.Contains(r) && _home.TryGetValue(Key(r), out var h) && free.GetValueOrDefault(h) > 0)
+            .OrderByDescending(r => free[_home[Key(r)]]).ThenBy(r => r).ToList();
+        if (idle.Count > 0)
+            return (idle[0], _home[Key(idle[0])], null);
+        var target = live.OrderByDescending(w => free[w.Address.ToString()]).First();
+        var targetKey = target.Address.ToString();
+        foreach (var r in known)
+            if (!taken.Contains(r) && _home.TryGetValue(Key(r), out var h) && h == targetKey)
+                return (r, targetKey, null);
+        var fresh = 0;
+        while (taken.Contains(fresh) || (_home.TryGetValue(Key(fresh), out var home) && free.ContainsKey(home))) fresh++;
+        known.Add(fresh);
+        _home[Key(fresh)] = target.Address.ToString();
+        return (fresh, target.Address.ToString(), target.Address);
     }
 
     private static GroupEvent Event(int iteration, GroupResult r, string verdict, int attempt) =>

@@ -17,6 +17,9 @@ public static class RunClient
     /// <summary>Times the client starts the run again after losing its learner before it gives up.</summary>
     public const int MaxRestarts = 20;
 
+    /// <summary>How long the client waits for a silo that can take the learner (a learner silo restarting) before it gives up.</summary>
+    public static TimeSpan LearnerWait { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <exception cref="RunFailedException">The run failed (the learner's reason and message).</exception>
     public static async Task<RunResult> RunAsync(IGrainFactory grains, RiptRunOptions run, Action<IterationReport>? onIteration, Action<GroupEvent>? onGroup,
         CancellationToken ct, TimeSpan? pollInterval = null)
@@ -61,18 +64,24 @@ public static class RunClient
 
         async Task<RunProgress> RestartAsync()
         {
-            while (true)
+            if (++restarts > MaxRestarts)
+                throw new RunFailedException(RunFailure.Internal, $"lost the learner of run {run.RunId} {MaxRestarts} times; its checkpoint is in {run.CheckpointDirectory}");
+            var lost = System.Diagnostics.Stopwatch.StartNew();
+            for (var attempt = 1; ; attempt++)
             {
-                if (++restarts > MaxRestarts)
-                    throw new RunFailedException(RunFailure.Internal, $"lost the learner of run {run.RunId} {MaxRestarts} times; its checkpoint is in {run.CheckpointDirectory}");
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 100 * restarts)), ct);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 100 * attempt)), ct);
                 try
                 {
-                    return await learner.StartAsync(run with { Resume = true }, ct);
+                    return await learner.StartAsync(run with { Resume = true, Force = false }, ct);
                 }
                 catch (Exception e) when (!ct.IsCancellationRequested)
                 {
-                    Logger.Warning("Resuming {RunId} failed ({Error}); retrying", run.RunId, e.Message);
+                    // No learner silo (it died and was not restarted yet), or the cluster is still voting: wait for one.
+                    if (lost.Elapsed > LearnerWait)
+                        throw new RunFailedException(RunFailure.Internal,
+                            $"no silo could take the learner of run {run.RunId} for {LearnerWait.TotalMinutes:F0} min (last: {e.Message}); its checkpoint is in {run.CheckpointDirectory}");
+                    if (attempt == 1 || attempt % 30 == 0)
+                        Logger.Warning("Resuming {RunId} failed ({Error}); waiting for a learner silo", run.RunId, e.Message);
                 }
             }
         }

@@ -46,5 +46,7 @@ public static class Program
         TrainCommand.Create(),
         SftCommand.Create(),
         EvalCommand.Create(),
+        SiloCommand.Create(),
+        InspectCommand.Create(),
     ];
 }

@@ -31,20 +31,25 @@ internal static class TrainCommand
     private static readonly Option<double?> TemperatureOption = new("--temperature") { Description = "Sampling temperature or Laplace scale multiplier of rollouts." };
     private static readonly Option<int?> TopKOption = new("--top-k") { Description = "Rollout tokens from the k most likely only (tokenized; 0 = full softmax)." };
     private static readonly Option<long?> SeedOption = new("--seed") { Description = "Run seed (contexts, rollouts, shuffles)." };
-    private static readonly Option<int?> WorkersOption = new("--workers") { Description = "Worker threads (0: one per core)." };
+    private static readonly Option<int?> WorkersOption = new("--workers") { Description = "Groups in flight (0: one per core; on a cluster, the worker silos' slots)." };
     private static readonly Option<int?> EvalEveryOption = new("--eval-every") { Description = "Evaluate every N iterations (0: before and after only)." };
     private static readonly Option<int?> EvalInitsOption = new("--eval-inits") { Description = "Evaluation contexts per task (0: none)." };
     private static readonly Option<int?> SkipSolvedOption = new("--skip-solved-iterations") { Description = "Skip contexts all-success within N iterations (0: never)." };
     private static readonly Option<bool> ResumeOption = new("--resume") { Description = "Continue from the run directory's checkpoint." };
     private static readonly Option<bool> ForceOption = new("--force") { Description = "Start over in a run directory that holds a run, moving the old one to RUN/.previous-<time>/." };
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Print one JSON object as the last line." };
+    private static readonly Option<string> ClusterOption = new("--cluster") { Description = "Run on a cluster (redis://host:port) instead of the embedded silo; paths must exist on the learner silo's host." };
+    private static readonly Option<string> ClusterIdOption = new("--cluster-id") { Description = "Cluster id (with --cluster).", DefaultValueFactory = _ => "ript" };
+    private static readonly Option<bool> DashboardOption = new("--dashboard") { Description = $"Serve the Orleans Dashboard and the inspection pages of the embedded run (127.0.0.1:{WebEndpoint.DefaultPort})." };
+    private static readonly Option<string> ListenOption = new("--listen") { Description = "Serve them at ADDRESS:PORT instead (implies --dashboard)." };
 
     public static Command Create()
     {
         var command = new Command("train", "Stage 3 RIPT: dynamic-sampling LOOP from an SFT checkpoint (an embedded Orleans silo on all cores).");
         foreach (var o in new Option[] { ConfigOption, CheckpointOption, TaskOption, SuiteOption, DemoDirOption, ContextsOption, OutOption,
                      IterationsOption, KOption, BatchOption, EpochsOption, MinibatchOption, ClipOption, LrOption, GroupLrOption, RatioOption, RejectionOption,
-                     TemperatureOption, TopKOption, SeedOption, SkipSolvedOption, WorkersOption, EvalEveryOption, EvalInitsOption, ResumeOption, ForceOption, JsonOption })
+                     TemperatureOption, TopKOption, SeedOption, SkipSolvedOption, WorkersOption, EvalEveryOption, EvalInitsOption, ResumeOption, ForceOption, JsonOption,
+                     ClusterOption, ClusterIdOption, DashboardOption, ListenOption })
             command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
         {
@@ -86,7 +91,20 @@ internal static class TrainCommand
                 Resume = parse.GetValue(ResumeOption) || o.Resume,
                 Force = parse.GetValue(ForceOption) || o.Force,
             };
-            return await RunAsync(o, parse.GetValue(JsonOption), ct);
+            var where = new TrainTarget(null, parse.GetValue(ClusterIdOption)!, null);
+            try
+            {
+                if (parse.GetValue(ClusterOption) is { } url) where = where with { Cluster = ClusterAddress.Parse(url) };
+                if (parse.GetValue(ListenOption) is { } listen) where = where with { Web = WebEndpoint.Parse(listen) };
+                else if (parse.GetValue(DashboardOption)) where = where with { Web = WebEndpoint.Default };
+            }
+            catch (FormatException e)
+            {
+                return CommandExit.Usage("train", e.Message);
+            }
+            if (where.Cluster is not null && where.Web is not null)
+                return CommandExit.Usage("train", "--dashboard/--listen are for the embedded run; a cluster's learner silo serves the dashboard (ript silo --role learner --listen ...)");
+            return await RunAsync(o, parse.GetValue(JsonOption), ct, where);
         });
         return command;
     }
@@ -95,18 +113,24 @@ internal static class TrainCommand
     private static Dictionary<string, double> ParseGroupRates(string[] pairs) => pairs.Select(p => p.Split('=', 2)).ToDictionary(
         kv => kv[0], kv => kv.Length == 2 && double.TryParse(kv[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : double.NaN);
 
-    internal static async Task<int> RunAsync(TrainOptions o, bool json, CancellationToken ct)
+    /// <summary>Where a run goes: the embedded silo (optionally serving the pages at Web), or a cluster's Redis.</summary>
+    internal sealed record TrainTarget(ClusterAddress? Cluster, string ClusterId, WebEndpoint? Web);
+
+    internal static async Task<int> RunAsync(TrainOptions o, bool json, CancellationToken ct, TrainTarget? target = null)
     {
+        target ??= new TrainTarget(null, "ript", null);
         var errors = o.Validate();
         if (errors.Count > 0)
             return CommandExit.Usage("train", string.Join(Environment.NewLine + "train: ", errors));
         var (tasks, error) = TaskSelection.Resolve(o.Task, o.Suite);
         if (error is not null)
             return CommandExit.Usage("train", error);
-        var workers = o.Workers == 0 ? Environment.ProcessorCount : o.Workers;
-        var run = new RiptRunOptions(o.Out, tasks.Select(t => t.Id).ToArray(), o.Checkpoint ?? "", o.ToRipt(), o.Iterations)
+        // workers 0: one per core here; on a cluster, the worker silos' slots as they come and go.
+        var workers = o.Workers != 0 ? o.Workers : target.Cluster is null ? Environment.ProcessorCount : 0;
+        // The learner opens these paths on its own host, in its own working directory: send them absolute.
+        var run = new RiptRunOptions(Path.GetFullPath(o.Out), tasks.Select(t => t.Id).ToArray(), o.Checkpoint is null ? "" : Path.GetFullPath(o.Checkpoint), o.ToRipt(), o.Iterations)
         {
-            DemoDirectory = o.DemoDir,
+            DemoDirectory = o.DemoDir is null ? null : Path.GetFullPath(o.DemoDir),
             ContextsPerTask = o.ContextsPerTask,
             Seed = o.Seed,
             SkipSolvedIterations = o.SkipSolvedIterations,
@@ -121,9 +145,9 @@ internal static class TrainCommand
         RunResult result;
         try
         {
-            // The embedded default: one in-process Orleans silo; this command is the run's thin client.
-            await using var silo = await EmbeddedSilo.StartAsync(ct: ct);
-            result = await RunClient.RunAsync(silo.Grains, run, r => Console.Error.WriteLine(
+            // The embedded default: one in-process Orleans silo; or a cluster's gateways. Either way this command is the run's thin client.
+            await using var connection = await ConnectAsync(target, ct);
+            result = await RunClient.RunAsync(connection.Grains, run, r => Console.Error.WriteLine(
                 $"iteration {r.Iteration + 1}/{o.Iterations}: rollout SR {r.RolloutSuccessRate:P0}, groups {r.Accepted} accepted / " +
                 $"{r.RejectedAllSuccess} all-success / {r.RejectedAllFail} all-fail, {r.Rollouts / Math.Max(1e-9, r.RolloutSeconds):F1} rollouts/s, " +
                 $"loss {r.Update.PolicyLoss:F4}, clip {r.Update.ClipFraction:F2}, {r.RolloutSeconds:F0}s rollouts + {r.LearnerSeconds:F0}s update" +
@@ -138,6 +162,10 @@ internal static class TrainCommand
             return CommandExit.Failed("train", $"{e.Message} (progress so far is in {Path.GetFullPath(o.Out)})");
         }
         catch (RunFailedException e)
+        {
+            return CommandExit.Failed("train", e.Message);
+        }
+        catch (InvalidOperationException e) when (e.InnerException is null || target.Cluster is not null)
         {
             return CommandExit.Failed("train", e.Message);
         }
@@ -166,5 +194,30 @@ internal static class TrainCommand
         AnsiConsole.Write(table);
         Console.Out.WriteLine($"rollouts {result.RolloutSeconds:F0}s, updates {result.LearnerSeconds:F0}s; run in {Path.GetFullPath(o.Out)} (report.html, metrics.jsonl, checkpoint/)");
         return CommandExit.Ok;
+    }
+
+    /// <summary>The grains of the run's silo: an embedded one (printing where its pages are), or a cluster's.</summary>
+    private static async Task<IGrainSource> ConnectAsync(TrainTarget target, CancellationToken ct)
+    {
+        if (target.Cluster is { } cluster)
+        {
+            var connection = await ClusterConnection.ConnectAsync(cluster, target.ClusterId, ct);
+            Console.Error.WriteLine($"train: on cluster '{target.ClusterId}' at {cluster}");
+            return new GrainSource(connection.Grains, connection);
+        }
+        var silo = await EmbeddedSilo.StartAsync(new SiloSettings { Web = target.Web }, ct);
+        if (silo.WebUrl is { } url)
+            Console.Error.WriteLine($"train: dashboard {url}/dashboard, inspection pages {url}/ (ript inspect --url {url})");
+        return new GrainSource(silo.Grains, silo);
+    }
+
+    private interface IGrainSource : IAsyncDisposable
+    {
+        IGrainFactory Grains { get; }
+    }
+
+    private sealed record GrainSource(IGrainFactory Grains, IAsyncDisposable Owner) : IGrainSource
+    {
+        public ValueTask DisposeAsync() => Owner.DisposeAsync();
     }
 }

@@ -25,7 +25,8 @@ public sealed record RiptRunOptions(
     /// <summary>Skip contexts whose group was all-success within this many iterations (0: sample every context uniformly).</summary>
     [Id(8)] public int SkipSolvedIterations { get; init; }
 
-    /// <summary>Groups in flight at once (one per worker core); the learner's own evaluation threads too.</summary>
+    /// <summary>Groups in flight at once (one per worker core); the learner's own evaluation threads too. 0: follow the live
+    /// worker silos' slots (a cluster), evaluating on the learner silo's cores.</summary>
     [Id(9)] public int Workers { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Evaluate every this-many iterations (0: only before the first and after the last).</summary>
@@ -38,7 +39,7 @@ public sealed record RiptRunOptions(
     [Id(12)] public bool Resume { get; init; }
 
     /// <summary>Start over in a run directory that holds a run, moving the old one to RUN/.previous-&lt;time&gt;/ (without it, such a directory is refused).</summary>
-    public bool Force { get; init; }
+    [Id(15)] public bool Force { get; init; }
 
     /// <summary>Sampling temperature (tokens) or Laplace scale multiplier (regression) of rollouts; null keeps the checkpoint's.</summary>
     [Id(13)] public double? Temperature { get; init; }
