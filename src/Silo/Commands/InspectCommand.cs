@@ -115,7 +115,7 @@ internal static class InspectCommand
         var table = new Table().AddColumns("task", "contexts", "groups", "SR", "SR per version", "accepted", "all-success", "all-fail", "mean length", "failure reasons");
         foreach (var t in tasks)
             table.AddRow(Markup.Escape(t.Task), t.Contexts.ToString(C), t.Groups.ToString(C), t.SuccessRate.ToString("P0", C), Versions(t.SuccessRateByVersion),
-                t.Accepted.ToString(C), t.RejectedAllSuccess.ToString(C), t.RejectedAllFail.ToString(C), t.MeanEpisodeLength.ToString("F0", C),
+                t.Accepted.ToString(C), t.RejectedAllSuccess.ToString(C), t.RejectedAllFail.ToString(C), t.MeanEpisodeLength?.ToString("F0", C) ?? "-",
                 Markup.Escape(string.Join("; ", t.FailureReasons.Take(3).Select(kv => $"{kv.Key} x{kv.Value}"))));
         AnsiConsole.Write(table);
     }
@@ -125,7 +125,7 @@ internal static class InspectCommand
         var table = new Table().AddColumns("context", "groups", "SR", "SR per version", "accepted", "all-success", "all-fail", "mean length", "grains");
         foreach (var c in contexts)
             table.AddRow(Markup.Escape(c.Context), c.Groups.ToString(C), c.SuccessRate.ToString("P0", C), Versions(c.SuccessRateByVersion), c.Accepted.ToString(C),
-                c.RejectedAllSuccess.ToString(C), c.RejectedAllFail.ToString(C), c.MeanEpisodeLength.ToString("F0", C), c.Replicas.Count.ToString(C));
+                c.RejectedAllSuccess.ToString(C), c.RejectedAllFail.ToString(C), c.MeanEpisodeLength?.ToString("F0", C) ?? "-", c.Replicas.Count.ToString(C));
         AnsiConsole.Write(table);
         if (!replicas) return CommandExit.Ok;
         var grains = new Table().AddColumns("grain", "silo", "groups", "rollouts", "successes", "version", "state");

@@ -72,7 +72,7 @@ public sealed class ClusterInspector(IGrainFactory grains, IClusterMembershipSer
             var measured = g.Sum(c => c.MeasuredEpisodes);
             return new TaskView(g.Key, g.Count(), g.Sum(c => c.Groups), g.Sum(c => c.Rollouts), g.Sum(c => c.Successes), g.Sum(c => c.Accepted),
                 g.Sum(c => c.RejectedAllSuccess), g.Sum(c => c.RejectedAllFail), g.Sum(c => c.Late),
-                measured == 0 ? 0 : g.Sum(c => c.MeanEpisodeLength * c.MeasuredEpisodes) / measured,
+                measured == 0 ? null : g.Sum(c => c.MeanEpisodeLength * c.MeasuredEpisodes) / measured,
                 ByVersion(g.SelectMany(c => c.ByVersion)), Merge(g.Select(c => c.FailureReasons)));
         }).ToList();
     }
@@ -92,7 +92,7 @@ public sealed class ClusterInspector(IGrainFactory grains, IClusterMembershipSer
                 states.Add(new ReplicaView(key, s.Silo, s.Groups, s.Rollouts, s.Successes, s.PolicyVersion, s.RunningJob?.ToString(), s.EpisodesDone, s.Envs));
             }
             views.Add(new ContextView(c.ContextId, c.Groups, c.Rollouts, c.Successes, c.Accepted, c.RejectedAllSuccess, c.RejectedAllFail, c.Late,
-                c.MeanEpisodeLength, ByVersion(c.ByVersion), c.FailureReasons, states));
+                c.MeasuredEpisodes == 0 ? null : c.MeanEpisodeLength, ByVersion(c.ByVersion), c.FailureReasons, states));
         }
         return views;
     }

@@ -6,16 +6,16 @@ namespace RiptOrleans.Silo.Inspection;
 public sealed record RunView(string Run, string Phase, int Iteration, int Iterations, long PolicyVersion, string Silo, string? Error, string? OutDirectory,
     IReadOnlyList<RiptMetricsLine> Curve);
 
-/// <summary>One task of a run: groups, success rate per policy version, rejections split all-success/all-fail, mean length, failure reasons.</summary>
+/// <summary>One task of a run: groups, success rate per policy version, rejections split all-success/all-fail, mean length (null: no group shipped its episodes), failure reasons.</summary>
 public sealed record TaskView(string Task, int Contexts, int Groups, int Rollouts, int Successes, int Accepted, int RejectedAllSuccess, int RejectedAllFail,
-    int Late, double MeanEpisodeLength, IReadOnlyDictionary<long, double> SuccessRateByVersion, IReadOnlyDictionary<string, int> FailureReasons)
+    int Late, double? MeanEpisodeLength, IReadOnlyDictionary<long, double> SuccessRateByVersion, IReadOnlyDictionary<string, int> FailureReasons)
 {
     public double SuccessRate => Rollouts == 0 ? 0 : (double)Successes / Rollouts;
 }
 
 /// <summary>One context of a task: the registry's statistics and the context-group grains (replicas) that ran it, with their state.</summary>
 public sealed record ContextView(string Context, int Groups, int Rollouts, int Successes, int Accepted, int RejectedAllSuccess, int RejectedAllFail, int Late,
-    double MeanEpisodeLength, IReadOnlyDictionary<long, double> SuccessRateByVersion, IReadOnlyDictionary<string, int> FailureReasons,
+    double? MeanEpisodeLength, IReadOnlyDictionary<long, double> SuccessRateByVersion, IReadOnlyDictionary<string, int> FailureReasons,
     IReadOnlyList<ReplicaView> Replicas)
 {
     public double SuccessRate => Rollouts == 0 ? 0 : (double)Successes / Rollouts;

@@ -58,7 +58,7 @@ public static class InspectionPages
             sb.Append(C, $"<tr><td><a href=\"/contexts?run={U(run.Run)}&task={U(t.Task)}\">{E(t.Task)}</a></td><td class=\"num\">{t.Contexts}</td>")
                 .Append(C, $"<td class=\"num\">{t.Groups}</td><td class=\"num\">{t.SuccessRate:P0}</td><td>{Versions(t.SuccessRateByVersion)}</td>")
                 .Append(C, $"<td class=\"num\">{t.Accepted}</td><td class=\"num\">{t.RejectedAllSuccess}</td><td class=\"num\">{t.RejectedAllFail}</td>")
-                .Append(C, $"<td class=\"num\">{t.Late}</td><td class=\"num\">{t.MeanEpisodeLength:F0}</td><td>{Reasons(t.FailureReasons)}</td></tr>");
+                .Append(C, $"<td class=\"num\">{t.Late}</td><td class=\"num\">{Length(t.MeanEpisodeLength)}</td><td>{Reasons(t.FailureReasons)}</td></tr>");
         sb.Append("</table><h2>Iterations</h2>");
         Curves(sb, run.Curve);
         return End(sb);
@@ -74,7 +74,7 @@ public static class InspectionPages
         {
             sb.Append(C, $"<tr><td>{E(c.Context)}</td><td class=\"num\">{c.Groups}</td><td class=\"num\">{c.SuccessRate:P0}</td><td>{Versions(c.SuccessRateByVersion)}</td>")
                 .Append(C, $"<td class=\"num\">{c.Accepted}</td><td class=\"num\">{c.RejectedAllSuccess}</td><td class=\"num\">{c.RejectedAllFail}</td>")
-                .Append(C, $"<td class=\"num\">{c.MeanEpisodeLength:F0}</td><td>{Reasons(c.FailureReasons)}</td><td>");
+                .Append(C, $"<td class=\"num\">{Length(c.MeanEpisodeLength)}</td><td>{Reasons(c.FailureReasons)}</td><td>");
             foreach (var r in c.Replicas)
                 sb.Append(C, $"{E(r.Grain[c.Context.Length..].TrimStart('#') is { Length: > 0 } n ? "#" + n : "#0")}: {E(r.Silo)}, {r.Groups} groups, ")
                     .Append(r.RunningJob is null ? "idle" : $"<span class=\"running\">running ({r.EpisodesDone}/{r.Envs} episodes done)</span>").Append("<br>");
@@ -119,6 +119,9 @@ public static class InspectionPages
         sb.Append(LossCurveSvg.Render("seconds per iteration", "iteration", "s",
             [("rollouts", Series(l => l.RolloutSeconds)), ("update", Series(l => l.LearnerSeconds))]));
     }
+
+    /// <summary>Mean episode length, or "-" when only all-equal groups ran (they ship no episodes).</summary>
+    private static string Length(double? mean) => mean is { } m ? m.ToString("F0", C) : "-";
 
     private static string Versions(IReadOnlyDictionary<long, double> byVersion) =>
         string.Join(" ", byVersion.Select(kv => string.Create(C, $"v{kv.Key}: {kv.Value:P0}")));
