@@ -10,10 +10,8 @@ internal static class FailureDetectionProbe
     {
         var management = grains.GetGrain<IManagementGrain>(0);
         var address = (await management.GetDetailedHosts(onlyActive: true)).Single(h => h.SiloName == silo).SiloAddress;
-        var pid = await cluster.PidAsync(silo);
-        using (var kill = Process.Start(new ProcessStartInfo("kill", $"-KILL {pid}") { UseShellExecute = false })!)
-            await kill.WaitForExitAsync();
         var sw = Stopwatch.StartNew();
+        await cluster.SignalAsync(silo, "KILL");
         while (sw.Elapsed < TimeSpan.FromMinutes(1))
         {
             try

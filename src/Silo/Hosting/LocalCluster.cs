@@ -70,12 +70,28 @@ internal sealed class LocalCluster : IAsyncDisposable
     /// <summary>The PID of a running silo (or "redis").</summary>
     public async Task<int> PidAsync(string name) => int.Parse((await RunAsync("pid", name)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Sends a signal (KILL, STOP, CONT, TERM) to a silo's process.</summary>
+    /// <summary>Sends a signal (KILL, STOP, CONT, TERM) to a silo's process; after KILL, returns once the process is gone.</summary>
     public async Task SignalAsync(string name, string signal)
     {
         var pid = await PidAsync(name);
         using var kill = Process.Start(new ProcessStartInfo("kill", $"-{signal} {pid}") { UseShellExecute = false })!;
         await kill.WaitForExitAsync();
+        if (signal != "KILL") return;
+        // kill returns before the process is reaped: a restart right after would still see it alive.
+        var sw = Stopwatch.StartNew();
+        while (sw.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            try
+            {
+                using var p = Process.GetProcessById(pid);
+                if (p.HasExited) return;
+            }
+            catch (ArgumentException)
+            {
+                return;
+            }
+            await Task.Delay(20);
+        }
     }
 
     public string Log(string name) => File.Exists(Path.Combine(Directory, "logs", name + ".log")) ? File.ReadAllText(Path.Combine(Directory, "logs", name + ".log")) : "";

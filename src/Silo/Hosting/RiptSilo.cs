@@ -88,6 +88,8 @@ public static class RiptSilo
         client.Configure<ClusterOptions>(c => (c.ClusterId, c.ServiceId) = (clusterId, clusterId));
         client.UseRedisClustering(o => o.ConfigurationOptions = cluster.RedisOptions());
         client.Configure<ClientMessagingOptions>(o => o.MaxMessageBodySize = maxMessageBodySize);
+        // Re-read the gateways every 2 s (not 60): a silo declared dead stops being one of the client's gateways at once.
+        client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2));
         return client;
     }
 
