@@ -53,6 +53,9 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
     /// <summary>Replica numbers ever used per context.</summary>
     private readonly Dictionary<string, SortedSet<int>> _replicas = new(StringComparer.Ordinal);
 
+    /// <summary>Replica keys whose activation this scheduler looked up before its first placement.</summary>
+    private readonly HashSet<string> _lookedUp = new(StringComparer.Ordinal);
+
     private bool _waitingForWorkers;
 
     private sealed record InFlight(RolloutJob Job, int Replica, string? Silo, int Attempt, Task<GroupResult> Call, long IssuedAt);
@@ -76,13 +79,21 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
         int late = 0, rollouts = 0, successes = 0, issued = 0, reissued = 0, duplicates = 0;
         long simSteps = 0;
 
-        InFlight Issue(RolloutJob job, int attempt)
+        async Task<InFlight> IssueAsync(RolloutJob job, int attempt)
         {
             if (!busy.TryGetValue(job.ContextId, out var taken))
                 busy[job.ContextId] = taken = [];
             var (replica, silo, hint) = Place(job.ContextId, taken, pending);
-            taken.Add(replica);
             var key = replica == 0 ? job.ContextId : $"{job.ContextId}#{replica}";
+            // A replica new to this run may still be active from an earlier run (grains are kept alive), on another silo than
+            // the hint: an existing activation stays put, so learn where it lives and place again (each key is looked up once).
+            while (hint is not null && _lookedUp.Add(key) && await ActiveSiloAsync(key) is { } actual && actual != silo)
+            {
+                _home[key] = actual;
+                (replica, silo, hint) = Place(job.ContextId, taken, pending);
+                key = replica == 0 ? job.ContextId : $"{job.ContextId}#{replica}";
+            }
+            taken.Add(replica);
             Task<GroupResult> call;
             if (hint is not null)
             {
@@ -118,7 +129,7 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
                         Logger.Information("Worker silos available again: {Slots} slots", target);
                     _waitingForWorkers = false;
                     while (pending.Count < target)
-                        pending.Add(Issue(NextJob(iteration, version, options.K, rng, issued++), 1));
+                        pending.Add(await IssueAsync(NextJob(iteration, version, options.K, rng, issued++), 1));
                     return;
                 }
                 if (!_waitingForWorkers)
@@ -171,7 +182,7 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
                             Logger.Warning("Before reissuing {JobId}: {Error}", done.Job.JobId, be.Message);
                         }
                     }
-                    pending[at] = Issue(done.Job, done.Attempt + 1);
+                    pending[at] = await IssueAsync(done.Job, done.Attempt + 1);
                     continue;
                 }
                 pending.RemoveAt(at);
@@ -258,6 +269,22 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
         known.Add(fresh);
         _home[Key(fresh)] = target.Address.ToString();
         return (fresh, target.Address.ToString(), target.Address);
+    }
+
+    /// <summary>The live worker silo where a replica key is active now, or null (not active, or on a silo that is gone).</summary>
+    private async Task<string?> ActiveSiloAsync(string key)
+    {
+        try
+        {
+            var address = await grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grains.GetGrain<IContextGroupGrain>(key));
+            return address is not null && (Workers?.Current() ?? []).Any(w => w.Address.Equals(address)) ? address.ToString() : null;
+        }
+        catch (Exception e)
+        {
+            // Only a placement optimisation: without the answer the hint stands and the first result tells where it ran.
+            Logger.Debug("Looking up the activation of {Key}: {Error}", key, e.Message);
+            return null;
+        }
     }
 
     private static GroupEvent Event(int iteration, GroupResult r, string verdict, int attempt) =>
