@@ -38,7 +38,7 @@ public sealed record RiptRunOptions(
     [Id(12)] public bool Resume { get; init; }
 
     /// <summary>Start over in a run directory that holds a run, moving the old one to RUN/.previous-&lt;time&gt;/ (without it, such a directory is refused).</summary>
-    public bool Force { get; init; }
+    [Id(15)] public bool Force { get; init; }
 
     /// <summary>Sampling temperature (tokens) or Laplace scale multiplier (regression) of rollouts; null keeps the checkpoint's.</summary>
     [Id(13)] public double? Temperature { get; init; }
