@@ -37,12 +37,14 @@ internal static class SftCommand
         var errors = options.Validate();
         if (errors.Count > 0)
             return CommandExit.Usage("sft", string.Join(Environment.NewLine + "sft: ", errors));
+        if (OutputPath.Directory(options.Out, "sft --out") is { } outProblem)
+            return CommandExit.Failed("sft", outProblem);
         SftResult result;
         try
         {
             result = ProgressBar.Run("sft steps", SftTrainer.TotalSteps(options), tick => SftTrainer.Run(options, tick));
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or KeyNotFoundException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or KeyNotFoundException or InvalidOperationException or ArgumentException)
         {
             return CommandExit.Failed("sft", e.Message);
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RiptOrleans.Grains;
 using RiptOrleans.Grains.Abstractions.Messages;
+using RiptOrleans.Learner.Checkpoints;
 using RiptOrleans.Learner.Ript;
 using RiptOrleans.Silo.Cli;
 using RiptOrleans.Silo.Hosting;
@@ -43,6 +44,9 @@ internal static class TrainCommand
         var (tasks, error) = TaskSelection.Resolve(o.Task, o.Suite);
         if (error is not null)
             return CommandExit.Usage("train", error);
+        // The learner grain claims the directory; a path it could never write fails here, before a silo starts.
+        if (OutputPath.Directory(o.Out, "train --out") is { } outProblem)
+            return CommandExit.Failed("train", outProblem);
         var workers = o.Workers == 0 ? Environment.ProcessorCount : o.Workers;
         var run = new RiptRunOptions(o.Out, tasks.Select(t => t.Id).ToArray(), o.Checkpoint ?? "", o.Ript, o.Iterations)
         {
@@ -59,19 +63,28 @@ internal static class TrainCommand
             TopK = o.TopK,
         };
         RunResult result;
+        var seen = -1;
         try
         {
             // The embedded default: one in-process Orleans silo; this command is the run's thin client.
             await using var silo = await EmbeddedSilo.StartAsync(ct: ct);
-            result = await RunClient.RunAsync(silo.Grains, run, r => Console.Error.WriteLine(
-                $"iteration {r.Iteration + 1}/{o.Iterations}: rollout SR {r.RolloutSuccessRate:P0}, groups {r.Accepted} accepted / " +
-                $"{r.RejectedAllSuccess} all-success / {r.RejectedAllFail} all-fail, {r.Rollouts / Math.Max(1e-9, r.RolloutSeconds):F1} rollouts/s, " +
-                $"loss {r.Update.PolicyLoss:F4}, clip {r.Update.ClipFraction:F2}, {r.RolloutSeconds:F0}s rollouts + {r.LearnerSeconds:F0}s update" +
-                (r.Reissued > 0 ? $", {r.Reissued} groups reissued" : "")),
+            result = await RunClient.RunAsync(silo.Grains, run, r =>
+            {
+                seen = Math.Max(seen, r.Iteration);
+                Console.Error.WriteLine($"iteration {r.Iteration + 1}/{o.Iterations}: rollout SR {r.RolloutSuccessRate:P0}, groups {r.Accepted} accepted / " +
+                    $"{r.RejectedAllSuccess} all-success / {r.RejectedAllFail} all-fail, {r.Rollouts / Math.Max(1e-9, r.RolloutSeconds):F1} rollouts/s, " +
+                    $"loss {r.Update.PolicyLoss:F4}, clip {r.Update.ClipFraction:F2}, {r.RolloutSeconds:F0}s rollouts + {r.LearnerSeconds:F0}s update" +
+                    (r.Reissued > 0 ? $", {r.Reissued} groups reissued" : ""));
+            },
                 g => Console.Error.WriteLine(
                     $"  group {g.ContextId} at v{g.PolicyVersion}: {g.Successes}/{g.K} successes, {g.Verdict}, " +
                     $"{g.K / Math.Max(1e-9, g.Seconds):F1} rollouts/s" + (g.Attempt > 1 ? $" (attempt {g.Attempt})" : "")),
                 ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"train: {Stand(o, seen)}; continue with: {ResumeCommand()}");
+            return 130;
         }
         catch (RunFailedException e) when (e.Failure == RunFailure.Rejection)
         {
@@ -106,5 +119,33 @@ internal static class TrainCommand
         AnsiConsole.Write(table);
         Console.Out.WriteLine($"rollouts {result.RolloutSeconds:F0}s, updates {result.LearnerSeconds:F0}s; run in {Path.GetFullPath(o.Out)} (report.html, metrics.jsonl, checkpoint/)");
         return CommandExit.Ok;
+    }
+
+    /// <summary>Where an interrupted run stands: the iteration it was in and the newest checkpoint it left.</summary>
+    internal static string Stand(TrainOptions o, int lastReported)
+    {
+        var pointer = Path.Combine(o.Out, "checkpoint");
+        long? step = null;
+        try
+        {
+            step = Checkpoint.LoadLatest(pointer)?.Checkpoint.State.Step;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            // Said below: no usable checkpoint.
+        }
+        var during = $"stopped during iteration {Math.Max(lastReported + 2, (int)(step ?? 0) + 1)}/{o.Iterations}";
+        return step is { } s
+            ? $"{during}; the last checkpoint is iteration {s} ({Path.GetFullPath(pointer)})"
+            : $"{during}; no checkpoint was written yet";
+    }
+
+    /// <summary>This invocation again with --resume (and without --force): the way to continue.</summary>
+    internal static string ResumeCommand()
+    {
+        var args = Program.Arguments.Where(a => a != "--force").ToList();
+        if (args.Count == 0) args.Add("train");
+        if (!args.Contains("--resume")) args.Add("--resume");
+        return "ript " + string.Join(' ', args.Select(a => a.Length == 0 || a.Any(char.IsWhiteSpace) || a.Contains('\'') ? $"'{a.Replace("'", "'\\''")}'" : a));
     }
 }
