@@ -5,13 +5,13 @@ using Serilog;
 
 namespace RiptOrleans.Grains;
 
-/// <summary>What one collection phase produced: the accepted groups (exactly B/K of them) and the phase's counters.</summary>
+/// <summary>What one collection phase produced: the accepted groups (B/K of them, fewer when the rollout budget ran out) and the phase's counters.</summary>
 public sealed record Collection(IReadOnlyList<GroupResult> Accepted, RiptUpdate.Acceptance Acceptance, int Late, int Rollouts, int Successes, long SimSteps, double Seconds);
 
 /// <summary>
 /// Fills the batch D for one policy version: samples contexts uniformly from the run's context set, keeps enough
-/// groups in flight to use every worker, accepts or rejects each finished group, stops at |D| = B and drops results of
-/// an older version.
+/// groups in flight to use every worker, lets RiptUpdate.Acceptance decide on each finished group and when the phase is
+/// done (|D| = B, or the rollout budget spent), and drops results of an older version.
 /// </summary>
 public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contexts, string runId, long runSeed, int parallelism)
 {
@@ -32,7 +32,6 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
         var started = System.Diagnostics.Stopwatch.StartNew();
         var acceptance = new RiptUpdate.Acceptance(options);
         var accepted = new List<GroupResult>();
-        var needed = options.BatchSize / options.K;
         var rng = new Random((int)(StableSeed.Mix(runSeed, iteration) & 0x7FFFFFFF));
         var pending = new List<Task<GroupResult>>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -40,7 +39,7 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
         long simSteps = 0;
         try
         {
-            while (accepted.Count < needed)
+            while (!acceptance.Done)
             {
                 while (pending.Count < parallelism)
                 {
@@ -78,6 +77,9 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
         }
         Logger.Information("Iteration {Iteration}: {Accepted} groups accepted of {Tried} tried ({AllSuccess} all-success, {AllFail} all-fail)",
             iteration, acceptance.Accepted, acceptance.ContextsTried, acceptance.RejectedAllSuccess, acceptance.RejectedAllFail);
+        if (acceptance.BudgetSpent)
+            Logger.Warning("Iteration {Iteration}: the rollout budget ({Rollouts} rollouts) ran out with {Accepted} of {Needed} groups accepted; updating on the partial batch",
+                iteration, acceptance.Rollouts, acceptance.Accepted, options.BatchSize / options.K);
         return new Collection(accepted, acceptance, late, rollouts, successes, simSteps, started.Elapsed.TotalSeconds);
     }
 

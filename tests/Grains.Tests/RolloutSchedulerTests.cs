@@ -7,7 +7,7 @@ namespace RiptOrleans.Grains.Tests;
 [Trait("Category", "Fast")]
 public class RolloutSchedulerTests
 {
-    private static readonly RiptOptions Options = new() { K = 4, BatchSize = 8, MaxConsecutiveRejections = 60 };
+    private static readonly RiptOptions Options = new() { K = 4, BatchSize = 8 };
 
     private static async Task<Collection> Collect(GrainFixture f, DirectGrainFactory grains, RiptOptions options, int parallelism = 2) =>
         await new RolloutScheduler(grains, f.Services.Contexts, "run", 5, parallelism)
@@ -42,14 +42,15 @@ public class RolloutSchedulerTests
     }
 
     [Fact]
-    public async Task CollectAsync_EveryGroupFails_StopsAtTheBoundWithTheSplit()
+    public async Task CollectAsync_EveryGroupFails_StopsWhenSuccessIsRuledOutNamingTheSplit()
     {
         using var f = new GrainFixture(2, TestTasks.ImpossibleReach);
         using var grains = new DirectGrainFactory(f.Services);
 
-        var e = await Assert.ThrowsAsync<RiptRejectionException>(() => Collect(f, grains, Options with { MaxConsecutiveRejections = 5 }));
+        // p < 10 % at 90 % confidence after 22 failures: the 6th group of 4.
+        var e = await Assert.ThrowsAsync<RiptRejectionException>(() => Collect(f, grains, Options with { MinSuccessRate = 0.1, SuccessConfidence = 0.9 }));
 
-        Assert.StartsWith("5 consecutive groups all-equal (0 all-success, 5 all-fail)", e.Message);
+        Assert.StartsWith("6 groups tried (0 mixed, 0 all-success, 6 all-fail): no success in 24 rollouts", e.Message);
     }
 
     [Fact]

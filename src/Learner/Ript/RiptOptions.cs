@@ -54,8 +54,17 @@ public sealed record RiptOptions
     /// <summary>Reject groups whose K rewards are all equal (dynamic sampling); off for the ablation.</summary>
     public bool DynamicRejection { get; init; } = true;
 
-    /// <summary>Consecutive all-equal groups after which the search stops with an error naming the split (the official code loops forever).</summary>
-    public int MaxConsecutiveRejections { get; init; } = 60;
+    /// <summary>
+    /// Rollouts one collection phase may spend, as a multiple of BatchSize (the official code has no bound); when it runs
+    /// out the update takes the groups accepted so far, or the run stops with the split when there are none.
+    /// </summary>
+    public int RolloutBudget { get; init; } = 64;
+
+    /// <summary>Success probability below which success counts as absent, and above 1 − this as certain (the phase then stops with its message).</summary>
+    public double MinSuccessRate { get; init; } = 0.005;
+
+    /// <summary>Confidence of the one-sided bound on the success probability behind MinSuccessRate.</summary>
+    public double SuccessConfidence { get; init; } = 0.95;
 
     /// <summary>Whole-trajectory log-ratios are clamped to ±this before exp, so one outlier cannot overflow the ratio.</summary>
     public double MaxLogRatio { get; init; } = 20;
@@ -72,6 +81,8 @@ public sealed record RiptOptions
         if (!(LearningRate > 0)) throw new ArgumentException($"train.learning_rate must be > 0, got {LearningRate}");
         foreach (var (group, lr) in GroupLearningRates)
             if (!(lr > 0)) throw new ArgumentException($"train.group_learning_rates.{group} must be > 0, got {lr}");
-        if (MaxConsecutiveRejections < 1) throw new ArgumentException($"train.max_consecutive_rejections must be ≥ 1, got {MaxConsecutiveRejections}");
+        if (RolloutBudget < 1) throw new ArgumentException($"train.rollout_budget must be ≥ 1 (batches' worth of rollouts), got {RolloutBudget}");
+        if (MinSuccessRate is <= 0 or >= 0.5) throw new ArgumentException($"train.min_success_rate must be in (0, 0.5), got {MinSuccessRate}");
+        if (SuccessConfidence is <= 0 or >= 1) throw new ArgumentException($"train.success_confidence must be in (0, 1), got {SuccessConfidence}");
     }
 }

@@ -28,44 +28,82 @@ public static class RiptUpdate
     // ---- 2. Acceptance ---------------------------------------------------------------------------------------------
 
     /// <summary>
-    /// Dynamic rejection with a bound: all-equal groups are rejected (when enabled) and counted by split; after too many
-    /// rejections in a row the search stops with an error saying which split, unlike the unbounded loop of the official code.
+    /// Dynamic rejection with a bound for one collection phase. All-equal groups are rejected (when enabled) and counted
+    /// by split; the phase is done when B/K groups are accepted. Success may be rare without being absent (K = 8 at
+    /// p = 1 %: one group in 13 is mixed), so the bound is not a count of rejections in a row: every rollout of the phase
+    /// feeds an estimate of the success probability p, and the search stops with an error only when a one-sided
+    /// confidence bound says p is below <see cref="RiptOptions.MinSuccessRate"/> (no success at all) or above
+    /// 1 − MinSuccessRate (every rollout a success). A rollout budget (RolloutBudget × B) caps the phase: when it runs
+    /// out with some groups accepted, the update takes the partial batch; with none, it stops with the split. The
+    /// official code has no bound (it loops forever, ript-vla issue #10) and stops early at 80 % of B only to
+    /// synchronise ranks.
     /// </summary>
     public sealed class Acceptance(RiptOptions options)
     {
-        private int _consecutive;
-        private int _consecutiveSuccess;
+        private readonly int _needed = options.BatchSize / options.K;
+        private readonly long _budget = (long)options.RolloutBudget * options.BatchSize;
 
         public int Accepted { get; private set; }
         public int RejectedAllSuccess { get; private set; }
         public int RejectedAllFail { get; private set; }
         public int ContextsTried => Accepted + RejectedAllSuccess + RejectedAllFail;
 
-        /// <summary>Decides on one group; throws <see cref="RiptRejectionException"/> when the bound is reached.</summary>
+        /// <summary>Rollouts and successes of every group decided so far (rejected ones included): the estimate of p.</summary>
+        public long Rollouts { get; private set; }
+        public long Successes { get; private set; }
+
+        /// <summary>The rollout budget ran out before B/K groups were accepted; the batch is partial.</summary>
+        public bool BudgetSpent { get; private set; }
+
+        /// <summary>The phase has its B/K groups, or the budget ran out with at least one.</summary>
+        public bool Done => Accepted >= _needed || BudgetSpent;
+
+        /// <summary>
+        /// Rollouts without a single success (or without a single failure) after which p &lt; MinSuccessRate
+        /// (p &gt; 1 − MinSuccessRate) at the given confidence: the smallest n with (1 − p_min)^n ≤ 1 − confidence
+        /// (the exact one-sided binomial bound for 0 events; ≈ 3 / p_min at 95 %).
+        /// </summary>
+        public static long RolloutsToRuleOut(double minSuccessRate, double confidence) =>
+            (long)Math.Ceiling(Math.Log(1 - confidence) / Math.Log(1 - minSuccessRate));
+
+        /// <summary>Decides on one group; throws <see cref="RiptRejectionException"/> when success is absent or certain, or the budget is spent with nothing accepted.</summary>
         public bool Accept(IReadOnlyList<double> rewards)
         {
+            if (Done) throw new InvalidOperationException("the collection phase is already done");
+            Rollouts += rewards.Count;
+            Successes += rewards.Count(r => r > 0);
+            bool accepted;
             if (!options.DynamicRejection || !AllEqual(rewards))
             {
                 Accepted++;
-                _consecutive = _consecutiveSuccess = 0;
-                return true;
+                accepted = true;
             }
-            var success = rewards[0] > 0;
-            if (success) RejectedAllSuccess++; else RejectedAllFail++;
-            _consecutive++;
-            if (success) _consecutiveSuccess++;
-            if (_consecutive >= options.MaxConsecutiveRejections)
+            else
             {
-                var fail = _consecutive - _consecutiveSuccess;
-                var verdict = _consecutiveSuccess == _consecutive ? "the policy already solves these contexts"
-                    : fail == _consecutive ? "the policy never succeeds here: SFT more or pick easier contexts"
-                    : "every group is uniform";
-                throw new RiptRejectionException(
-                    $"{_consecutive} consecutive groups all-equal ({_consecutiveSuccess} all-success, {fail} all-fail): {verdict}",
-                    _consecutiveSuccess, fail);
+                if (rewards[0] > 0) RejectedAllSuccess++; else RejectedAllFail++;
+                accepted = false;
+                var ruleOut = RolloutsToRuleOut(options.MinSuccessRate, options.SuccessConfidence);
+                if (Successes == 0 && Rollouts >= ruleOut)
+                    throw Stop($"no success in {Rollouts} rollouts: the success probability is below {Percent(options.MinSuccessRate)} at {Percent(options.SuccessConfidence)} " +
+                        "confidence, so no group can be mixed; the policy never succeeds here: SFT more, sample more widely (train.temperature) or pick easier contexts");
+                if (Successes == Rollouts && Rollouts >= ruleOut)
+                    throw Stop($"every one of {Rollouts} rollouts succeeded: the success probability is above {Percent(1 - options.MinSuccessRate)} at " +
+                        $"{Percent(options.SuccessConfidence)} confidence; the policy already solves these contexts");
             }
-            return false;
+            if (!Done && Rollouts >= _budget)
+            {
+                if (Accepted == 0)
+                    throw Stop($"the rollout budget ({options.RolloutBudget} x batch size = {_budget} rollouts) is spent and no group was mixed " +
+                        $"({Successes} successes, p = {Percent((double)Successes / Rollouts)}): every group is uniform, each context either always or never solved");
+                BudgetSpent = true;
+            }
+            return accepted;
         }
+
+        private static string Percent(double p) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{100 * p:0.##}%");
+
+        private RiptRejectionException Stop(string verdict) =>
+            new($"{ContextsTried} groups tried ({Accepted} mixed, {RejectedAllSuccess} all-success, {RejectedAllFail} all-fail): {verdict}", RejectedAllSuccess, RejectedAllFail);
     }
 
     // ---- 3. PPO over D ---------------------------------------------------------------------------------------------

@@ -27,6 +27,8 @@ internal static class TrainCommand
     private static readonly Option<string[]> GroupLrOption = new("--group-lr") { Description = "Learning rate of a parameter group, name=value (repeatable), e.g. head=1e-5." };
     private static readonly Option<RatioMode?> RatioOption = new("--ratio") { Description = "Trajectory or PerDecision PPO ratio." };
     private static readonly Option<bool?> RejectionOption = new("--dynamic-rejection") { Description = "Reject all-equal groups (true/false)." };
+    private static readonly Option<int?> RolloutBudgetOption = new("--rollout-budget") { Description = "Rollouts per iteration at most, x batch size (then a partial batch)." };
+    private static readonly Option<double?> MinSuccessRateOption = new("--min-success-rate") { Description = "Success probability below which success counts as absent (the run stops)." };
     private static readonly Option<double?> TemperatureOption = new("--temperature") { Description = "Sampling temperature or Laplace scale multiplier of rollouts." };
     private static readonly Option<int?> TopKOption = new("--top-k") { Description = "Rollout tokens from the k most likely only (tokenized; 0 = full softmax)." };
     private static readonly Option<long?> SeedOption = new("--seed") { Description = "Run seed (contexts, rollouts, shuffles)." };
@@ -42,6 +44,7 @@ internal static class TrainCommand
         var command = new Command("train", "Stage 3 RIPT: dynamic-sampling LOOP from an SFT checkpoint (in-process silo on all cores).");
         foreach (var o in new Option[] { ConfigOption, CheckpointOption, TaskOption, SuiteOption, DemoDirOption, ContextsOption, OutOption,
                      IterationsOption, KOption, BatchOption, EpochsOption, MinibatchOption, ClipOption, LrOption, GroupLrOption, RatioOption, RejectionOption,
+                     RolloutBudgetOption, MinSuccessRateOption,
                      TemperatureOption, TopKOption, SeedOption, SkipSolvedOption, WorkersOption, EvalEveryOption, EvalInitsOption, ResumeOption, JsonOption })
             command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
@@ -74,6 +77,8 @@ internal static class TrainCommand
                 GroupLearningRates = parse.GetValue(GroupLrOption) is { Length: > 0 } groups ? ParseGroupRates(groups) : o.GroupLearningRates,
                 Ratio = parse.GetValue(RatioOption) ?? o.Ratio,
                 DynamicRejection = parse.GetValue(RejectionOption) ?? o.DynamicRejection,
+                RolloutBudget = parse.GetValue(RolloutBudgetOption) ?? o.RolloutBudget,
+                MinSuccessRate = parse.GetValue(MinSuccessRateOption) ?? o.MinSuccessRate,
                 Temperature = parse.GetValue(TemperatureOption) ?? o.Temperature,
                 TopK = parse.GetValue(TopKOption) ?? o.TopK,
                 Seed = parse.GetValue(SeedOption) ?? o.Seed,

@@ -48,7 +48,12 @@ internal sealed record TrainOptions
     public RatioMode Ratio { get; init; } = Defaults.Ratio;
     public OldLogProbSource OldLogProbs { get; init; } = Defaults.OldLogProbs;
     public bool DynamicRejection { get; init; } = Defaults.DynamicRejection;
-    public int MaxConsecutiveRejections { get; init; } = Defaults.MaxConsecutiveRejections;
+    /// <summary>Rollouts one iteration may spend, × batch_size; then the update takes a partial batch (or the run stops when none is mixed).</summary>
+    public int RolloutBudget { get; init; } = Defaults.RolloutBudget;
+    /// <summary>Success probability below which success counts as absent (and above 1 − this as certain): the run stops with its message.</summary>
+    public double MinSuccessRate { get; init; } = Defaults.MinSuccessRate;
+    /// <summary>Confidence of the bound behind min_success_rate.</summary>
+    public double SuccessConfidence { get; init; } = Defaults.SuccessConfidence;
     /// <summary>Rollout sampling temperature (tokens) or Laplace scale multiplier (regression); unset keeps the checkpoint's.</summary>
     public double? Temperature { get; init; }
     /// <summary>Rollout tokens from the k most likely only (tokenized; 0 = full softmax); unset keeps the checkpoint's.</summary>
@@ -66,7 +71,8 @@ internal sealed record TrainOptions
     {
         K = K, BatchSize = BatchSize, Epochs = Epochs, MinibatchSize = MinibatchSize, GradientAccumulation = GradientAccumulation,
         ClipEpsilon = ClipEpsilon, LearningRate = LearningRate, GroupLearningRates = GroupLearningRates, WeightDecay = WeightDecay, MaxGradNorm = MaxGradNorm, Ratio = Ratio,
-        OldLogProbs = OldLogProbs, DynamicRejection = DynamicRejection, MaxConsecutiveRejections = MaxConsecutiveRejections,
+        OldLogProbs = OldLogProbs, DynamicRejection = DynamicRejection, RolloutBudget = RolloutBudget,
+        MinSuccessRate = MinSuccessRate, SuccessConfidence = SuccessConfidence,
     };
 
     /// <summary>Every problem, each naming the field and the value.</summary>
