@@ -115,6 +115,8 @@ public static class RiptRun
                 throw new InvalidDataException($"{path} holds demonstrations of {demos.TaskId}, not {spec.Id}");
             catalog.Add(spec, demos.Episodes.Take(o.ContextsPerTask).Select(e => e.InitState));
         }
+        if (o.ContextNoise > 0)
+            catalog = catalog.Perturbed(o.ContextNoise, o.Seed, id => models.Get(ContextCatalog.TaskIdOf(id)));
         Logger.Information("Context set: {Count} contexts over {Tasks} tasks", catalog.Ids.Count, specs.Count);
         return catalog;
     }
@@ -159,6 +161,7 @@ public static class RiptRun
         o.Seed,
         o.Workers,
         o.ContextsPerTask,
+        o.ContextNoise,
         o.SkipSolvedIterations,
         o.DemoDirectory,
         o.EvalEvery,

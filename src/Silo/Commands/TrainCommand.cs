@@ -31,6 +31,7 @@ internal static class TrainCommand
     private static readonly Option<double?> MinSuccessRateOption = new("--min-success-rate") { Description = "Success probability below which success counts as absent (the run stops)." };
     private static readonly Option<double?> TemperatureOption = new("--temperature") { Description = "Sampling temperature or Laplace scale multiplier of rollouts." };
     private static readonly Option<int?> TopKOption = new("--top-k") { Description = "Rollout tokens from the k most likely only (tokenized; 0 = full softmax)." };
+    private static readonly Option<double?> ContextNoiseOption = new("--context-noise") { Description = "Std (m) of noise on the contexts' object positions (the paper's unit is 0.025)." };
     private static readonly Option<long?> SeedOption = new("--seed") { Description = "Run seed (contexts, rollouts, shuffles)." };
     private static readonly Option<int?> WorkersOption = new("--workers") { Description = "Worker threads (0: one per core)." };
     private static readonly Option<int?> EvalEveryOption = new("--eval-every") { Description = "Evaluate every N iterations (0: before and after only)." };
@@ -45,7 +46,7 @@ internal static class TrainCommand
         foreach (var o in new Option[] { ConfigOption, CheckpointOption, TaskOption, SuiteOption, DemoDirOption, ContextsOption, OutOption,
                      IterationsOption, KOption, BatchOption, EpochsOption, MinibatchOption, ClipOption, LrOption, GroupLrOption, RatioOption, RejectionOption,
                      RolloutBudgetOption, MinSuccessRateOption,
-                     TemperatureOption, TopKOption, SeedOption, SkipSolvedOption, WorkersOption, EvalEveryOption, EvalInitsOption, ResumeOption, JsonOption })
+                     TemperatureOption, TopKOption, ContextNoiseOption, SeedOption, SkipSolvedOption, WorkersOption, EvalEveryOption, EvalInitsOption, ResumeOption, JsonOption })
             command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
         {
@@ -82,6 +83,7 @@ internal static class TrainCommand
                 Temperature = parse.GetValue(TemperatureOption) ?? o.Temperature,
                 TopK = parse.GetValue(TopKOption) ?? o.TopK,
                 Seed = parse.GetValue(SeedOption) ?? o.Seed,
+                ContextNoise = parse.GetValue(ContextNoiseOption) ?? o.ContextNoise,
                 SkipSolvedIterations = parse.GetValue(SkipSolvedOption) ?? o.SkipSolvedIterations,
                 Workers = parse.GetValue(WorkersOption) ?? o.Workers,
                 EvalEvery = parse.GetValue(EvalEveryOption) ?? o.EvalEvery,
@@ -111,6 +113,7 @@ internal static class TrainCommand
             DemoDirectory = o.DemoDir,
             ContextsPerTask = o.ContextsPerTask,
             Seed = o.Seed,
+            ContextNoise = o.ContextNoise,
             SkipSolvedIterations = o.SkipSolvedIterations,
             Workers = workers,
             EvalEvery = o.EvalEvery,
@@ -119,11 +122,10 @@ internal static class TrainCommand
             Temperature = o.Temperature,
             TopK = o.TopK,
         };
-        await using var silo = new InProcessSiloHost(workers);
         RiptRunResult result;
         try
         {
-            result = await RiptRun.RunAsync(run, silo.Start, r => Console.Error.WriteLine(
+            result = await RiptRunLauncher.RunAsync(run, r => Console.Error.WriteLine(
                 $"iteration {r.Iteration + 1}/{o.Iterations}: rollout SR {r.RolloutSuccessRate:P0}, groups {r.Accepted} accepted / " +
                 $"{r.RejectedAllSuccess} all-success / {r.RejectedAllFail} all-fail, {r.Rollouts / Math.Max(1e-9, r.RolloutSeconds):F1} rollouts/s, " +
                 $"loss {r.Update.PolicyLoss:F4}, clip {r.Update.ClipFraction:F2}, {r.RolloutSeconds:F0}s rollouts + {r.LearnerSeconds:F0}s update"),

@@ -59,6 +59,8 @@ internal sealed record TrainOptions
     /// <summary>Rollout tokens from the k most likely only (tokenized; 0 = full softmax); unset keeps the checkpoint's.</summary>
     public int? TopK { get; init; }
     public long Seed { get; init; } = 1;
+    /// <summary>Std (m) of Gaussian noise on the contexts' object positions (RIPT Fig. 7 uses multiples of 0.025); 0: the demos' initial states.</summary>
+    public double ContextNoise { get; init; }
     /// <summary>Skip contexts that were all-success within this many iterations (0: uniform over every context).</summary>
     public int SkipSolvedIterations { get; init; }
     /// <summary>Worker threads (0: one per core).</summary>
@@ -88,6 +90,7 @@ internal sealed record TrainOptions
         if (EvalEvery < 0) errors.Add($"train.eval_every must be ≥ 0, got {EvalEvery}");
         if (EvalInits is < 0 or > 50) errors.Add($"train.eval_inits must be in [0, 50], got {EvalInits}");
         if (Temperature is <= 0) errors.Add($"train.temperature must be > 0, got {Temperature}");
+        if (!(ContextNoise >= 0) || ContextNoise > 0.5) errors.Add($"train.context_noise must be in [0, 0.5] m, got {ContextNoise}");
         if (TopK is < 0) errors.Add($"train.top_k must be ≥ 0 (0 = full softmax), got {TopK}");
         try
         {
