@@ -77,4 +77,38 @@ public class LearnerGrainTests
 
         Assert.True(after > before + 10, $"successes of 128 probe rollouts: {before} at v0, {after} at v{learner.Version}");
     }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task RunIterationAsync_MultitaskOverTwoTasks_RaisesSuccessOnTheSameContextsAndSeeds()
+    {
+        using var f = new GrainFixture(8, TestTasks.WideReach, TestTasks.MediumReach);
+        using var grains = new DirectGrainFactory(f.Services);
+        var options = new RiptOptions { K = 8, BatchSize = 32, Epochs = 4, MinibatchSize = 8, LearningRate = 3e-2, Ratio = RatioMode.PerDecision };
+        var (learner, optimizer) = Learner(f, grains, options);
+        using var _ = optimizer;
+
+        // 8 contexts of each task x 8 rollouts, the same seeds at any weights version; successes per task.
+        async Task<Dictionary<string, int>> Successes(long version)
+        {
+            var total = new Dictionary<string, int>();
+            foreach (var id in f.Services.Contexts.Ids)
+            {
+                var job = new RolloutJob(Guid.NewGuid(), "probe", 0, version, id, 8, 99);
+                var task = ContextCatalog.TaskIdOf(id);
+                total[task] = total.GetValueOrDefault(task) + (await grains.GetGrain<IContextGroupGrain>(id).RunGroupAsync(job, default)).Successes;
+            }
+            return total;
+        }
+
+        var before = await Successes(0);
+        for (var it = 0; it < 6; it++)
+            await learner.RunIterationAsync(it, default);
+        var after = await Successes(learner.Version);
+
+        Assert.Equal(2, before.Count);
+        var message = $"successes of 64 probe rollouts per task: {string.Join(", ", before.Select(b => $"{b.Key} {b.Value} -> {after[b.Key]}"))}";
+        Assert.True(after.Values.Sum() > before.Values.Sum() + 10, message);
+        Assert.All(before.Keys, task => Assert.True(after[task] >= before[task], message));
+    }
 }
