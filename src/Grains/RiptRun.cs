@@ -7,6 +7,7 @@ using RiptOrleans.Learner.Evaluation;
 using RiptOrleans.Learner.Policies;
 using RiptOrleans.Learner.Reports;
 using RiptOrleans.Learner.Ript;
+using RiptOrleans.Learner.Runs;
 using RiptOrleans.Learner.Torch;
 using RiptOrleans.Physics.Data;
 using RiptOrleans.Physics.Tasks;
@@ -37,8 +38,19 @@ public static class RiptRun
         o.Ript.Validate();
         if (o.Iterations < 1) throw new ArgumentException($"train.iterations must be ≥ 1, got {o.Iterations}");
         var specs = o.TaskIds.Select(TaskRegistry.Get).ToList();
-        var resuming = o.Resume && Directory.Exists(o.CheckpointDirectory);
-        var checkpoint = Checkpoint.Load(resuming ? o.CheckpointDirectory : o.StartCheckpoint);
+        using var runDirectory = RunDirectory.Claim(o.OutDirectory, o.Resume ? RunStart.Resume : o.Force ? RunStart.Force : RunStart.Fresh, "ript train");
+        // Resume continues the newest intact checkpoint; with none left it stops rather than silently starting over.
+        var latest = o.Resume ? Checkpoint.LoadLatest(o.CheckpointDirectory) : null;
+        if (o.Resume && latest is null)
+        {
+            if (MetricsLog.ReadLines(o.MetricsPath).Count > 0)
+                throw new InvalidDataException($"{o.OutDirectory}: metrics.jsonl records iterations but no checkpoint is left to resume from; start over with --force");
+            if (string.IsNullOrEmpty(o.StartCheckpoint))
+                throw new InvalidDataException($"{o.OutDirectory} holds no run to resume, and no train.checkpoint was given to start one");
+            Logger.Information("Run directory {Path} holds no run to resume: starting one", o.OutDirectory);
+        }
+        var resuming = latest is not null;
+        var checkpoint = latest?.Checkpoint ?? Checkpoint.Load(o.StartCheckpoint);
         if (resuming && checkpoint.State.Stage != Stage)
             throw new InvalidDataException($"{o.CheckpointDirectory}: a {checkpoint.State.Stage} checkpoint, not a {Stage} run's");
         var config = checkpoint.Policy with

@@ -34,6 +34,9 @@ public sealed record RiptRunOptions(string OutDirectory, IReadOnlyList<string> T
     /// <summary>Continue from the run directory's checkpoint instead of the start checkpoint.</summary>
     public bool Resume { get; init; }
 
+    /// <summary>Start over in a run directory that holds a run, moving the old one to RUN/.previous-&lt;time&gt;/ (without it, such a directory is refused).</summary>
+    public bool Force { get; init; }
+
     /// <summary>Sampling temperature (tokens) or Laplace scale multiplier (regression) of rollouts; null keeps the checkpoint's.</summary>
     public double? Temperature { get; init; }
 

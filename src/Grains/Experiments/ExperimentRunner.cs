@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using RiptOrleans.Learner.Runs;
 using Serilog;
 
 namespace RiptOrleans.Grains.Experiments;
@@ -33,6 +34,8 @@ public sealed class ExperimentRunner(string outDir, CellSettings settings, RiptR
     {
         var errors = settings.Validate();
         if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors));
+        // One owner per experiment directory (two runners would interleave results.jsonl); fresh vs resume is the manifest's rule.
+        using var owner = RunDirectory.Claim(OutDirectory, RunStart.Resume, "ript experiment");
         CheckManifest(grid.Definition.Name, resume);
         var store = new ResultsStore(ResultsPath);
         var finished = store.FinishedCells();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RiptOrleans.Grains.Experiments;
 using RiptOrleans.Learner.Policies;
+using RiptOrleans.Learner.Runs;
 using RiptOrleans.Learner.Sft;
 using RiptOrleans.Physics.Tasks;
 using RiptOrleans.Silo.Cli;
@@ -58,6 +59,19 @@ internal static class QuickstartCommand
         var source = TaskRegistry.Get(pair.Source);
         var target = TaskRegistry.Get(pair.Target);
         var started = DateTime.UtcNow;
+        // A quickstart always starts over; an earlier one in the same place is kept under OUT/.previous-<time>/.
+        RunDirectory claim;
+        try
+        {
+            claim = RunDirectory.Claim(outDir, RunStart.Force, "ript quickstart", checkpointName: "ript/checkpoint");
+        }
+        catch (RunDirectoryException e)
+        {
+            return CommandExit.Failed("quickstart", e.Message);
+        }
+        using var owned = claim;
+        if (claim.Previous is not null)
+            Say(json, $"the previous quickstart in {outDir} moved to {claim.Previous}");
         var cell = new ExperimentCell("quickstart", ExperimentUnit.ForPair(pair), family, demos, 1, ExperimentVariant.Ript);
         var settings = new CellSettings
         {

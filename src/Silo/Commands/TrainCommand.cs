@@ -38,6 +38,7 @@ internal static class TrainCommand
     private static readonly Option<int?> EvalInitsOption = new("--eval-inits") { Description = "Evaluation contexts per task (0: none)." };
     private static readonly Option<int?> SkipSolvedOption = new("--skip-solved-iterations") { Description = "Skip contexts all-success within N iterations (0: never)." };
     private static readonly Option<bool> ResumeOption = new("--resume") { Description = "Continue from the run directory's checkpoint." };
+    private static readonly Option<bool> ForceOption = new("--force") { Description = "Start over in a run directory that holds a run, moving the old one to RUN/.previous-<time>/." };
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Print one JSON object as the last line." };
 
     public static Command Create()
@@ -46,7 +47,8 @@ internal static class TrainCommand
         foreach (var o in new Option[] { ConfigOption, CheckpointOption, TaskOption, SuiteOption, DemoDirOption, ContextsOption, OutOption,
                      IterationsOption, KOption, BatchOption, EpochsOption, MinibatchOption, ClipOption, LrOption, GroupLrOption, RatioOption, RejectionOption,
                      RolloutBudgetOption, MinSuccessRateOption,
-                     TemperatureOption, TopKOption, ContextNoiseOption, SeedOption, SkipSolvedOption, WorkersOption, EvalEveryOption, EvalInitsOption, ResumeOption, JsonOption })
+                     TemperatureOption, TopKOption, ContextNoiseOption, SeedOption, SkipSolvedOption, WorkersOption, EvalEveryOption, EvalInitsOption, ResumeOption,
+                     ForceOption, JsonOption })
             command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
         {
@@ -89,6 +91,7 @@ internal static class TrainCommand
                 EvalEvery = parse.GetValue(EvalEveryOption) ?? o.EvalEvery,
                 EvalInits = parse.GetValue(EvalInitsOption) ?? o.EvalInits,
                 Resume = parse.GetValue(ResumeOption) || o.Resume,
+                Force = parse.GetValue(ForceOption) || o.Force,
             };
             return await RunAsync(o, parse.GetValue(JsonOption), ct);
         });
@@ -119,6 +122,7 @@ internal static class TrainCommand
             EvalEvery = o.EvalEvery,
             EvalInits = o.EvalInits,
             Resume = o.Resume,
+            Force = o.Force,
             Temperature = o.Temperature,
             TopK = o.TopK,
         };
