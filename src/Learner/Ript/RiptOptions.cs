@@ -1,10 +1,16 @@
 namespace RiptOrleans.Learner.Ript;
 
-/// <summary>How the PPO ratio is formed: over the whole trajectory (paper Eq. 6, 8) or per decision (the official code's token/step-level variant).</summary>
+/// <summary>How the PPO ratio is formed: over the whole trajectory (paper Eq. 6, 8), per decision (chunk), or per token / action step (the official code's).</summary>
 public enum RatioMode
 {
+    /// <summary>One ratio per trajectory: exp of the summed log-ratios of its decisions (paper Eq. 6, 8).</summary>
     Trajectory,
+
+    /// <summary>One ratio per decision (a tokenized chunk's tokens or a regression chunk's steps summed).</summary>
     PerDecision,
+
+    /// <summary>One ratio per token (tokenized: QueST's compute_act_logits) or per action step (regression: the OFT optimizer), as the official code.</summary>
+    PerToken,
 }
 
 /// <summary>Where π_old's log-probs come from: recomputed under the sampling weights before the first epoch (official code) or as recorded at sampling.</summary>
@@ -75,6 +81,8 @@ public sealed record RiptOptions
         if (K < 2) throw new ArgumentException($"train.k must be ≥ 2 (leave-one-out needs two rollouts), got {K}");
         if (BatchSize < K || BatchSize % K != 0) throw new ArgumentException($"train.batch_size must be a positive multiple of train.k ({K}), got {BatchSize}");
         if (Epochs < 1) throw new ArgumentException($"train.epochs must be ≥ 1, got {Epochs}");
+        if (Ratio == RatioMode.PerToken && OldLogProbs != OldLogProbSource.Recompute)
+            throw new ArgumentException("train.ratio per_token needs train.old_log_probs recompute (rollouts record one log-prob per decision, not per token)");
         if (MinibatchSize < 1 || MinibatchSize > BatchSize) throw new ArgumentException($"train.minibatch_size must be in [1, {BatchSize}], got {MinibatchSize}");
         if (GradientAccumulation < 1) throw new ArgumentException($"train.gradient_accumulation must be ≥ 1, got {GradientAccumulation}");
         if (ClipEpsilon is <= 0 or >= 1) throw new ArgumentException($"train.clip_epsilon must be in (0, 1), got {ClipEpsilon}");

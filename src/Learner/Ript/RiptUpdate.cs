@@ -7,7 +7,8 @@ namespace RiptOrleans.Learner.Ript;
 /// <summary>
 /// The math of one RIPT iteration (dynamic-sampling LOOP, paper §4), top to bottom: leave-one-out advantages and the
 /// all-equal test, the acceptance rule with its bound, then PPO over the batch D with the ratio of whole-trajectory
-/// log-probs (Eq. 6, 8) or, as an option, per decision (the official code's variant). No transport, no file I/O.
+/// log-probs (Eq. 6, 8) or, as options, per decision or per token / action step (the official code's variant). No
+/// transport, no file I/O.
 /// </summary>
 public static class RiptUpdate
 {
@@ -132,8 +133,12 @@ public static class RiptUpdate
         // Dropout off: old and new log-probs must differ only through the weights (r = 1 before the first step).
         policy.Train(false);
 
-        // Old log-probs, fixed before the first epoch: recomputed under π_old (official code) or as sampled.
+        // Old log-probs, fixed before the first epoch: recomputed under π_old (official code) or as sampled; per token
+        // (or action step) for the per-token ratio, else per decision. bOld[i] holds sample i's decisions x parts.
+        var perToken = o.Ratio == RatioMode.PerToken;
+        Tensor Score(IReadOnlyList<ScoredDecision> ds) => perToken ? policy.PartLogProbs(ds) : policy.LogProb(ds);
         var bOld = new float[b.Count][];
+        var parts = 1;
         double oldGap = 0;
         for (var start = 0; start < b.Count; start += o.MinibatchSize)
         {
@@ -145,13 +150,20 @@ public static class RiptUpdate
             }
             using var scope = TensorScope.Open();
             using var _ = Grad.Disabled();
-            var recomputed = policy.LogProb(b.Skip(start).Take(count).SelectMany(s => s.Decisions).ToList()).ToArray<float>();
+            var scored = Score(b.Skip(start).Take(count).SelectMany(s => s.Decisions).ToList());
+            parts = scored.Dim == 2 ? (int)scored.Size(1) : 1;
+            var recomputed = scored.ToArray<float>();
             var at = 0;
             for (var i = start; i < start + count; i++)
             {
-                bOld[i] = recomputed.AsSpan(at, b[i].Decisions.Count).ToArray();
-                for (var d = 0; d < bOld[i].Length; d++) oldGap = Math.Max(oldGap, Math.Abs(bOld[i][d] - b[i].SampledLogProbs[d]));
-                at += b[i].Decisions.Count;
+                bOld[i] = recomputed.AsSpan(at, b[i].Decisions.Count * parts).ToArray();
+                for (var d = 0; d < b[i].Decisions.Count; d++)
+                {
+                    double decision = 0;
+                    for (var p = 0; p < parts; p++) decision += bOld[i][d * parts + p];
+                    oldGap = Math.Max(oldGap, Math.Abs(decision - b[i].SampledLogProbs[d]));
+                }
+                at += b[i].Decisions.Count * parts;
             }
         }
 
@@ -168,13 +180,15 @@ public static class RiptUpdate
                 var mb = order.Skip(start).Take(o.MinibatchSize).ToArray();
                 using var scope = TensorScope.Open();
 
-                // New log-probs of every decision of the minibatch's trajectories, and each decision's trajectory index.
+                // New log-probs of every decision (or token) of the minibatch's trajectories, and each decision's trajectory index.
                 var mbDecisions = mb.SelectMany(i => b[i].Decisions).ToList();
                 var segment = mb.SelectMany((i, j) => Enumerable.Repeat((long)j, b[i].Decisions.Count)).ToArray();
-                var newLogProb = policy.LogProb(mbDecisions);
-                var oldLogProb = Tensor.FromArray(mb.SelectMany(i => bOld[i]).ToArray(), segment.Length);
+                var newLogProb = Score(mbDecisions);
+                var oldLogProb = perToken
+                    ? Tensor.FromArray(mb.SelectMany(i => bOld[i]).ToArray(), segment.Length, parts)
+                    : Tensor.FromArray(mb.SelectMany(i => bOld[i]).ToArray(), segment.Length);
 
-                // Log-ratio per trajectory (Σ over decisions, Eq. 6) or per decision, then the clipped surrogate (Eq. 8).
+                // Log-ratio per trajectory (Σ over decisions, Eq. 6), per decision or per token, then the clipped surrogate (Eq. 8).
                 Tensor logRatio, advantage;
                 if (o.Ratio == RatioMode.Trajectory)
                 {
@@ -185,8 +199,10 @@ public static class RiptUpdate
                 }
                 else
                 {
+                    // Every decision (and every token of it) carries its trajectory's advantage.
                     logRatio = newLogProb - oldLogProb;
-                    advantage = Tensor.FromArray(mb.SelectMany(i => Enumerable.Repeat((float)b[i].Advantage, b[i].Decisions.Count)).ToArray(), segment.Length);
+                    var perDecision = mb.SelectMany(i => Enumerable.Repeat((float)b[i].Advantage, b[i].Decisions.Count * (perToken ? parts : 1))).ToArray();
+                    advantage = perToken ? Tensor.FromArray(perDecision, segment.Length, parts) : Tensor.FromArray(perDecision, segment.Length);
                 }
                 logRatio = logRatio.Clamp(-o.MaxLogRatio, o.MaxLogRatio);
                 var ratio = logRatio.Exp();

@@ -198,6 +198,35 @@ public class RiptUpdateTests
     }
 
     [Fact]
+    public void Update_PerTokenRatio_AveragesOverTokensAndMovesEachTokenWithItsTrajectory()
+    {
+        // Recomputed old log-probs make every ratio 1 at the first minibatch: loss = −mean over tokens of A;
+        // trajectory 1 (one decision, 2 tokens) has A = +1, trajectory 2 (one decision, 2 tokens) A = −0.5 → −(2 − 1) / 4.
+        using var policy = new TwoPartLogProbPolicy(2);
+        using var optimizer = new Optim.AdamW(policy.RlParameters(), lr: 1e-2, weightDecay: 0);
+        RiptSample[] batch =
+        [
+            new("c/0", [FreeLogProbPolicy.Decision(0)], [0f], 1.0, true),
+            new("c/0", [FreeLogProbPolicy.Decision(1)], [0f], -0.5, false),
+        ];
+
+        var m = RiptUpdate.Update(policy, optimizer, batch, OneStep(RatioMode.PerToken) with { OldLogProbs = OldLogProbSource.Recompute }, new Random(0));
+
+        Assert.Equal(-0.25, m.PolicyLoss, 5);
+        Assert.Equal(0, m.OldLogProbGap, 6);
+        Assert.All(policy.Theta[..2], t => Assert.True(t > 0, $"θ = [{string.Join(", ", policy.Theta)}]"));
+        Assert.All(policy.Theta[2..], t => Assert.True(t < 0, $"θ = [{string.Join(", ", policy.Theta)}]"));
+    }
+
+    [Fact]
+    public void Validate_PerTokenRatioWithSampledOldLogProbs_IsRefused()
+    {
+        var e = Assert.Throws<ArgumentException>(() => (OneStep(RatioMode.PerToken) with { OldLogProbs = OldLogProbSource.Sampling }).Validate());
+
+        Assert.Contains("train.ratio per_token needs train.old_log_probs recompute", e.Message);
+    }
+
+    [Fact]
     public void Update_PositiveAdvantage_RaisesThatDecisionsLogProb()
     {
         using var policy = new FreeLogProbPolicy([0f, 0f]);
