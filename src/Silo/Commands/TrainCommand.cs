@@ -25,7 +25,7 @@ internal static class TrainCommand
     private static readonly Option<double?> ClipOption = new("--clip-epsilon") { Description = "PPO clip ε." };
     private static readonly Option<double?> LrOption = new("--lr") { Description = "Learning rate of the RL parameters." };
     private static readonly Option<string[]> GroupLrOption = new("--group-lr") { Description = "Learning rate of a parameter group, name=value (repeatable), e.g. head=1e-5." };
-    private static readonly Option<RatioMode?> RatioOption = new("--ratio") { Description = "Trajectory or PerDecision PPO ratio." };
+    private static readonly Option<RatioMode?> RatioOption = new("--ratio") { Description = "PPO ratio: Trajectory (paper Eq. 6), PerDecision (per chunk) or PerToken (per token or action step, the official code)." };
     private static readonly Option<bool?> RejectionOption = new("--dynamic-rejection") { Description = "Reject all-equal groups (true/false)." };
     private static readonly Option<int?> RolloutBudgetOption = new("--rollout-budget") { Description = "Rollouts per iteration at most, x batch size (then a partial batch)." };
     private static readonly Option<double?> MinSuccessRateOption = new("--min-success-rate") { Description = "Success probability below which success counts as absent (the run stops)." };
