@@ -23,6 +23,9 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
     /// <summary>Consume results in the order jobs were issued, so D depends only on seeds and weights, not on timing.</summary>
     public bool Deterministic { get; init; } = true;
 
+    /// <summary>Groups between progress lines of a long collection phase.</summary>
+    private const int ProgressEvery = 20;
+
     private readonly Dictionary<string, int> _solvedAt = new(StringComparer.Ordinal);
 
     public async Task<Collection> CollectAsync(int iteration, long version, RiptOptions options, IGrainRegistry registry,
@@ -60,6 +63,10 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
                 }
                 var ok = acceptance.Accept(result.Rewards);
                 if (ok) accepted.Add(result);
+                // Rare success can take hundreds of groups: say how the search stands every so often.
+                if (acceptance.ContextsTried % ProgressEvery == 0 && !acceptance.Done)
+                    Logger.Information("Iteration {Iteration}: {Tried} groups tried, {Accepted} of {Needed} accepted, {Successes}/{Rollouts} rollouts successful",
+                        iteration, acceptance.ContextsTried, acceptance.Accepted, options.BatchSize / options.K, acceptance.Successes, acceptance.Rollouts);
                 if (result.Successes == result.Rewards.Length) _solvedAt[result.ContextId] = iteration;
                 await registry.RecordAsync(result, ok, late: false, ct);
                 onGroup?.Invoke(result, ok);
