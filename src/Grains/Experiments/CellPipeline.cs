@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using RiptOrleans.Learner.Checkpoints;
 using RiptOrleans.Learner.Evaluation;
 using RiptOrleans.Learner.Policies;
 using RiptOrleans.Learner.Ript;
@@ -102,6 +103,15 @@ public static class CellPipeline
             before = Evaluate(sftCheckpoint, targets, settings);
             after = Directory.Exists(run.CheckpointDirectory) ? Evaluate(run.CheckpointDirectory, targets, settings) : before;
         }
+        double? sampledBefore = null, sampledAfter = null;
+        if (recipe.SampledEvaluation)
+        {
+            hooks.Say("evaluation with sampled actions (the rollout policy) of the SFT and RIPT weights");
+            sampledBefore = Evaluate(sftCheckpoint, targets, settings, ActMode.Sample, recipe).Average(s => s.SuccessRate);
+            sampledAfter = Directory.Exists(run.CheckpointDirectory)
+                ? Evaluate(run.CheckpointDirectory, targets, settings, ActMode.Sample, recipe).Average(s => s.SuccessRate)
+                : sampledBefore;
+        }
         seconds["total"] = total.Elapsed.TotalSeconds;
 
         var evalCurve = new List<CurvePoint> { new(0, before.Average(s => s.SuccessRate)) };
@@ -114,6 +124,7 @@ public static class CellPipeline
             Family = family, Demos = cell.Demos, Seed = cell.Seed, Variant = cell.Variant.Name,
             Status = stopReason is null ? CellResult.Finished : CellResult.Stopped, StopReason = stopReason,
             SuccessBefore = before.Average(s => s.SuccessRate), SuccessAfter = after.Average(s => s.SuccessRate),
+            SampledBefore = sampledBefore, SampledAfter = sampledAfter,
             Tasks = after.Select(a => new TaskOutcome(a.TaskId, before.FirstOrDefault(b => b.TaskId == a.TaskId)?.SuccessRate ?? double.NaN, a.SuccessRate, a.Episodes)).ToList(),
             EvalCurve = evalCurve,
             RolloutCurve = lines.Select(l => new CurvePoint(l.Iteration + 1, l.RolloutSuccessRate)).ToList(),
@@ -163,11 +174,19 @@ public static class CellPipeline
         StepMarker.Set(directory, key);
     }
 
-    private static IReadOnlyList<TaskScore> Evaluate(string checkpoint, IReadOnlyList<TaskSpec> tasks, CellSettings settings)
+    /// <summary>SR of a checkpoint on the held-out contexts: greedy, or sampled with the recipe's rollout temperature and top-k (as RIPT samples).</summary>
+    private static IReadOnlyList<TaskScore> Evaluate(string checkpoint, IReadOnlyList<TaskSpec> tasks, CellSettings settings, ActMode mode = ActMode.Greedy,
+        FamilyRecipe? recipe = null)
     {
-        using var policy = PolicyFactory.FromCheckpoint(checkpoint);
+        var loaded = Checkpoint.Load(checkpoint);
+        var config = loaded.Policy with
+        {
+            Temperature = recipe?.Temperature ?? loaded.Policy.Temperature,
+            TopK = recipe?.TopK ?? loaded.Policy.TopK,
+        };
+        using var policy = PolicyFactory.FromWeights(loaded.Weights, config);
         policy.Train(false);
-        return PolicyEvaluation.Run(policy, tasks, new EvaluationOptions(settings.EvalInits, settings.Workers));
+        return PolicyEvaluation.Run(policy, tasks, new EvaluationOptions(settings.EvalInits, settings.Workers, Mode: mode));
     }
 
     private static string Key(params object?[] parts) => string.Join("|", parts.Select(p => Convert.ToString(p, CultureInfo.InvariantCulture) ?? "-"));

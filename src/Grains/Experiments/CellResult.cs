@@ -35,6 +35,10 @@ public sealed record CellResult
     public required double SuccessBefore { get; init; }
     /// <summary>Mean SR after RIPT.</summary>
     public required double SuccessAfter { get; init; }
+    /// <summary>Mean SR after SFT with sampled actions (the rollout policy; QueST's evaluation protocol); null when not measured.</summary>
+    public double? SampledBefore { get; init; }
+    /// <summary>Mean SR after RIPT with sampled actions; null when not measured.</summary>
+    public double? SampledAfter { get; init; }
     public IReadOnlyList<TaskOutcome> Tasks { get; init; } = [];
     /// <summary>Evaluation SR by iteration (0 = SFT), as scheduled by --eval-every.</summary>
     public IReadOnlyList<CurvePoint> EvalCurve { get; init; } = [];

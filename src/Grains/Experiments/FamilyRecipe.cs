@@ -29,6 +29,12 @@ public sealed record FamilyRecipe(PolicyKind Family)
     /// <summary>Rollout top-k for the tokenized family; null keeps the checkpoint's.</summary>
     public int? TopK { get; init; }
 
+    /// <summary>
+    /// Also score the SFT and RIPT weights with sampled actions (the policy RIPT improves). The official QueST evaluation
+    /// samples with top-k 5, so for the tokenized family this is the paper's protocol; OFT's uses the mean (greedy).
+    /// </summary>
+    public bool SampledEvaluation { get; init; }
+
     /// <summary>The recipe of a family.</summary>
     public static FamilyRecipe For(PolicyKind family) => family switch
     {
@@ -39,6 +45,7 @@ public sealed record FamilyRecipe(PolicyKind Family)
         },
         PolicyKind.Tokenized => new FamilyRecipe(family)
         {
+            SampledEvaluation = true,
             Ript = new RiptOptions { K = 8, BatchSize = 32, Epochs = 4, MinibatchSize = 8, LearningRate = 1e-5, Ratio = RatioMode.PerDecision },
         },
         _ => throw new ArgumentOutOfRangeException(nameof(family), family, "unknown policy family"),

@@ -12,7 +12,7 @@ public static class ResultsTable
 {
     /// <summary>The table's columns.</summary>
     public static readonly IReadOnlyList<string> Header =
-        ["unit", "family", "variant", "demos", "seeds", "SFT", "SFT + RIPT", "Δ", "iterations", "s / iteration", "rollouts / s", "notes"];
+        ["unit", "family", "variant", "demos", "seeds", "SFT", "SFT + RIPT", "Δ", "sampled SFT", "sampled SFT + RIPT", "iterations", "s / iteration", "rollouts / s", "notes"];
 
     public static string Markdown(ExperimentDefinition definition, IReadOnlyList<CellResult> results)
     {
@@ -26,7 +26,8 @@ public static class ResultsTable
             sb.Append("No cell has finished yet.\n");
             return sb.ToString();
         }
-        sb.Append("Success rates in % on the held-out contexts (greedy), mean ± std over seeds; Δ in points.\n\n");
+        sb.Append("Success rates in % on the held-out contexts, greedy (the mode / the mean action) and, where measured, with sampled actions ");
+        sb.Append("(the rollout policy; QueST's official evaluation samples); mean ± std over seeds; Δ in points (greedy).\n\n");
         sb.Append("| ").Append(string.Join(" | ", Header)).Append(" |\n");
         sb.Append('|').Append(string.Concat(Header.Select(_ => "---|"))).Append('\n');
         foreach (var row in rows)
@@ -74,6 +75,8 @@ public static class ResultsTable
                     Status = CellResult.Finished, SuccessBefore = s.Average(r => r.SuccessBefore), SuccessAfter = s.Average(r => r.SuccessAfter),
                     IterationsRun = (int)Math.Round(s.Average(r => r.IterationsRun)), SecondsPerIteration = s.Average(r => r.SecondsPerIteration),
                     RolloutsPerSecond = s.Average(r => r.RolloutsPerSecond),
+                    SampledBefore = s.All(r => r.SampledBefore is not null) ? s.Average(r => r.SampledBefore!.Value) : null,
+                    SampledAfter = s.All(r => r.SampledAfter is not null) ? s.Average(r => r.SampledAfter!.Value) : null,
                 }).ToList();
                 table.Add(Row($"mean of {n} units", g.Key.Family, g.Key.Variant, g.Key.Demos, perSeed, ""));
             }
@@ -86,10 +89,14 @@ public static class ResultsTable
         var before = r.Select(x => 100 * x.SuccessBefore).ToList();
         var after = r.Select(x => 100 * x.SuccessAfter).ToList();
         var delta = after.Average() - before.Average();
+        var sampled = r.All(x => x.SampledBefore is not null && x.SampledAfter is not null);
         return
         [
             unit, family, variant, demos.ToString(c), r.Select(x => x.Seed).Distinct().Count().ToString(c), MeanStd(before), MeanStd(after),
-            string.Create(c, $"{(delta >= 0 ? "+" : "")}{delta:F1}"), r.Average(x => x.IterationsRun).ToString("0.#", c),
+            string.Create(c, $"{(delta >= 0 ? "+" : "")}{delta:F1}"),
+            sampled ? MeanStd(r.Select(x => 100 * x.SampledBefore!.Value).ToList()) : "",
+            sampled ? MeanStd(r.Select(x => 100 * x.SampledAfter!.Value).ToList()) : "",
+            r.Average(x => x.IterationsRun).ToString("0.#", c),
             r.Average(x => x.SecondsPerIteration).ToString("F1", c), r.Average(x => x.RolloutsPerSecond).ToString("F2", c), note,
         ];
     }

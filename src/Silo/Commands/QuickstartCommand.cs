@@ -106,6 +106,7 @@ internal static class QuickstartCommand
             {
                 Experiment = pair.Name, Policy = ExperimentCell.FamilyName(family), Source = source.Id, Target = target.Id, PretrainDemos = pretrainDemos, Demos = demos,
                 Iterations = iterations, EvalEpisodes = evalInits, SuccessRateBefore = result.SuccessBefore, SuccessRateAfter = result.SuccessAfter,
+                SampledSuccessRateBefore = result.SampledBefore, SampledSuccessRateAfter = result.SampledAfter,
                 result.Status, result.StopReason, result.SecondsPerIteration, result.RolloutsPerSecond, Report = report, Minutes = minutes,
             });
             return result.Status == CellResult.Finished ? CommandExit.Ok : 1;
@@ -115,6 +116,11 @@ internal static class QuickstartCommand
         table.AddRow(Markup.Escape($"SFT: {pretrainDemos} source demos, then {demos} target demo(s)"), $"{result.SuccessBefore:P0}");
         table.AddRow(Markup.Escape(result.Status == CellResult.Finished ? $"SFT + RIPT ({iterations} iterations)" : $"SFT + RIPT (stopped after {result.IterationsRun} iterations)"),
             $"{result.SuccessAfter:P0}");
+        if (result.SampledBefore is { } sb && result.SampledAfter is { } sa)
+        {
+            table.AddRow("SFT, sampled actions (the rollout policy)", $"{sb:P0}");
+            table.AddRow("SFT + RIPT, sampled actions", $"{sa:P0}");
+        }
         AnsiConsole.Write(table);
         Console.Out.WriteLine($"{minutes:F1} min ({result.SecondsPerIteration:F0} s per RIPT iteration, {result.RolloutsPerSecond:F1} rollouts/s); curves in {report}");
         if (result.StopReason is { } reason)

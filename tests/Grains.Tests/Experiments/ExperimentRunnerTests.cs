@@ -99,7 +99,7 @@ public sealed class ExperimentRunnerTests : IDisposable
     {
         await Runner([]).RunAsync(Grid, resume: false, default);
 
-        Assert.Contains("| scenario-close-top-drawer | regression | ript | 1 | 2 | 20.0 ± 0.0 | 60.0 ± 0.0 | +40.0 |", File.ReadAllText(Path.Combine(_dir, "results.md")));
+        Assert.Contains("| scenario-close-top-drawer | regression | ript | 1 | 2 | 20.0 ± 0.0 | 60.0 ± 0.0 | +40.0 |  |  |", File.ReadAllText(Path.Combine(_dir, "results.md")));
         var page = File.ReadAllText(Path.Combine(_dir, "results.html"));
         Assert.Contains("<svg", page);
         Assert.Contains("success rate vs demonstrations", page);
