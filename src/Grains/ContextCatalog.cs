@@ -8,7 +8,7 @@ namespace RiptOrleans.Grains;
 /// <remarks>Every process that builds it from the same inputs gets the same states, so jobs carry only the id.</remarks>
 public sealed class ContextCatalog
 {
-    private readonly ConcurrentDictionary<string, TaskContext> _contexts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (TaskContext Context, string Instruction)> _contexts = new(StringComparer.Ordinal);
     private readonly List<string> _ids = [];
 
     public IReadOnlyList<string> Ids => _ids;
@@ -20,7 +20,7 @@ public sealed class ContextCatalog
         foreach (var state in initStates)
         {
             var context = new TaskContext(spec.Id, ContextSplit.Train, i, 0, state);
-            if (_contexts.TryAdd(context.Id, context))
+            if (_contexts.TryAdd(context.Id, (context, spec.Instruction)))
                 _ids.Add(context.Id);
             i++;
         }
@@ -34,14 +34,14 @@ public sealed class ContextCatalog
     /// The same ids with every context's objects moved by Gaussian noise of std <paramref name="sigma"/> (m); each
     /// context's noise derives from (run seed, context id), so every process builds the same perturbed set.
     /// </summary>
-    public ContextCatalog Perturbed(double sigma, long runSeed, Func<string, TaskModel> modelOf)
+    public ContextCatalog Perturbed(double sigma, long runSeed, Func<TaskContext, TaskModel> modelOf)
     {
         var perturbed = new ContextCatalog();
         foreach (var id in _ids)
         {
             var seed = (int)(StableSeed.Mix(runSeed, StableSeed.Of(id), 0x6e6f697365) & 0x7FFFFFFF);
-            var context = ContextNoise.Perturb(modelOf(id), _contexts[id], sigma, seed);
-            perturbed._contexts[id] = context;
+            var (context, instruction) = _contexts[id];
+            perturbed._contexts[id] = (ContextNoise.Perturb(modelOf(context), context, sigma, seed), instruction);
             perturbed._ids.Add(id);
         }
         return perturbed;
@@ -49,8 +49,9 @@ public sealed class ContextCatalog
 
     /// <summary>The context of an id; an unknown id is named in the error.</summary>
     public TaskContext Get(string contextId) =>
-        _contexts.TryGetValue(contextId, out var c) ? c : throw new KeyNotFoundException($"no context '{contextId}' in the run's context set");
+        _contexts.TryGetValue(contextId, out var c) ? c.Context : throw new KeyNotFoundException($"no context '{contextId}' in the run's context set");
 
-    /// <summary>suite/task of a ContextId suite/task/index.</summary>
-    public static string TaskIdOf(string contextId) => contextId[..contextId.LastIndexOf('/')];
+    /// <summary>The language instruction of a context's task.</summary>
+    public string InstructionOf(string contextId) =>
+        _contexts.TryGetValue(contextId, out var c) ? c.Instruction : throw new KeyNotFoundException($"no context '{contextId}' in the run's context set");
 }

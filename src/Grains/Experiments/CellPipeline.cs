@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using RiptOrleans.Grains.Abstractions.Messages;
 using RiptOrleans.Learner.Checkpoints;
 using RiptOrleans.Learner.Evaluation;
 using RiptOrleans.Learner.Policies;
@@ -79,13 +80,13 @@ public static class CellPipeline
         clock.Restart();
         var run = RunOptions(cell, settings, recipe, paths, sftCheckpoint, targets.Count);
         hooks.Say($"RIPT: {settings.Iterations} iterations, K={run.Ript.K}, {run.Ript.BatchSize} trajectories per iteration, variant {cell.Variant.Name}");
-        RiptRunResult? result = null;
+        RunResult? result = null;
         string? stopReason = null;
         try
         {
             result = await starter(run, hooks.OnIteration, null, ct);
         }
-        catch (RiptRejectionException e)
+        catch (RunFailedException e) when (e.Failure == RunFailure.Rejection)
         {
             stopReason = e.Message;
             hooks.Say($"RIPT stopped: {e.Message}");
@@ -94,15 +95,11 @@ public static class CellPipeline
         seconds["ript"] = clock.Elapsed.TotalSeconds;
 
         var lines = RiptMetricsLine.ReadAll(run.MetricsPath);
-        IReadOnlyList<TaskScore> before, after;
-        if (result is not null)
-            (before, after) = (result.Before, result.After);
-        else
-        {
-            // Stopped: score the SFT weights and the last RIPT checkpoint (if an iteration finished) the same way.
-            before = Evaluate(sftCheckpoint, targets, settings);
-            after = Directory.Exists(run.CheckpointDirectory) ? Evaluate(run.CheckpointDirectory, targets, settings) : before;
-        }
+        // A stopped run, or one whose learner was restarted mid-way (it resumed from a checkpoint without a before-score),
+        // is scored here the same way: the SFT weights, and the last RIPT checkpoint if an iteration finished.
+        IReadOnlyList<TaskScore> before = result is { Before.Length: > 0 } ? result.Before : Evaluate(sftCheckpoint, targets, settings);
+        IReadOnlyList<TaskScore> after = result is not null ? result.After
+            : Directory.Exists(run.CheckpointDirectory) ? Evaluate(run.CheckpointDirectory, targets, settings) : before;
         double? sampledBefore = null, sampledAfter = null;
         if (recipe.SampledEvaluation)
         {
@@ -148,7 +145,7 @@ public static class CellPipeline
             MinibatchSize = Math.Min(recipe.Ript.MinibatchSize, batch),
             DynamicRejection = cell.Variant.DynamicRejection,
         };
-        return new RiptRunOptions(paths.Ript, cell.Unit.TargetTaskIds, sftCheckpoint, ript, settings.Iterations)
+        return new RiptRunOptions(paths.Ript, cell.Unit.TargetTaskIds.ToArray(), sftCheckpoint, ript, settings.Iterations)
         {
             DemoDirectory = paths.TargetDemos,
             ContextsPerTask = cell.Demos,

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RiptOrleans.Grains;
 using RiptOrleans.Grains.Experiments;
 using RiptOrleans.Learner.Policies;
 using RiptOrleans.Learner.Runs;
@@ -93,7 +94,7 @@ internal static class QuickstartCommand
         {
             result = await CellPipeline.RunAsync(cell, settings, CellPaths.Flat(outDir), RiptRunLauncher.Starter, hooks, ct);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or RunFailedException)
         {
             return CommandExit.Failed("quickstart", e.Message);
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RiptOrleans.Grains;
+using RiptOrleans.Grains.Abstractions.Messages;
 using RiptOrleans.Learner.Ript;
 using RiptOrleans.Silo.Cli;
 using RiptOrleans.Silo.Hosting;
@@ -7,7 +8,7 @@ using Spectre.Console;
 
 namespace RiptOrleans.Silo.Commands;
 
-/// <summary>`ript train`: stage 3 RIPT (dynamic-sampling LOOP) on an in-process silo, from an SFT checkpoint.</summary>
+/// <summary>`ript train`: stage 3 RIPT (dynamic-sampling LOOP) from an SFT checkpoint; a thin client of the run's learner grain on an embedded silo.</summary>
 internal static class TrainCommand
 {
     private static readonly Option<string> ConfigOption = new("--config", "-c") { Description = "JSON config file (TrainOptions, snake_case keys); flags and RIPT_TRAIN_* override it." };
@@ -43,7 +44,7 @@ internal static class TrainCommand
 
     public static Command Create()
     {
-        var command = new Command("train", "Stage 3 RIPT: dynamic-sampling LOOP from an SFT checkpoint (in-process silo on all cores).");
+        var command = new Command("train", "Stage 3 RIPT: dynamic-sampling LOOP from an SFT checkpoint (an embedded Orleans silo on all cores).");
         foreach (var o in new Option[] { ConfigOption, CheckpointOption, TaskOption, SuiteOption, DemoDirOption, ContextsOption, OutOption,
                      IterationsOption, KOption, BatchOption, EpochsOption, MinibatchOption, ClipOption, LrOption, GroupLrOption, RatioOption, RejectionOption,
                      RolloutBudgetOption, MinSuccessRateOption,
@@ -111,7 +112,7 @@ internal static class TrainCommand
         if (error is not null)
             return CommandExit.Usage("train", error);
         var workers = o.Workers == 0 ? Environment.ProcessorCount : o.Workers;
-        var run = new RiptRunOptions(o.Out, tasks.Select(t => t.Id).ToList(), o.Checkpoint ?? "", o.ToRipt(), o.Iterations)
+        var run = new RiptRunOptions(o.Out, tasks.Select(t => t.Id).ToArray(), o.Checkpoint ?? "", o.ToRipt(), o.Iterations)
         {
             DemoDirectory = o.DemoDir,
             ContextsPerTask = o.ContextsPerTask,
@@ -126,24 +127,25 @@ internal static class TrainCommand
             Temperature = o.Temperature,
             TopK = o.TopK,
         };
-        RiptRunResult result;
+        RunResult result;
         try
         {
+            // The one seam that starts a run (the embedded silo; this command is the run's thin client).
             result = await RiptRunLauncher.RunAsync(run, r => Console.Error.WriteLine(
                 $"iteration {r.Iteration + 1}/{o.Iterations}: rollout SR {r.RolloutSuccessRate:P0}, groups {r.Accepted} accepted / " +
                 $"{r.RejectedAllSuccess} all-success / {r.RejectedAllFail} all-fail, {r.Rollouts / Math.Max(1e-9, r.RolloutSeconds):F1} rollouts/s, " +
-                $"loss {r.Update.PolicyLoss:F4}, clip {r.Update.ClipFraction:F2}, {r.RolloutSeconds:F0}s rollouts + {r.LearnerSeconds:F0}s update"),
-                (g, accepted) => Console.Error.WriteLine(
-                    $"  group {g.ContextId} at v{g.PolicyVersion}: {g.Successes}/{g.Rewards.Length} successes, " +
-                    $"{(accepted ? "accepted" : g.AllEqual ? (g.Successes > 0 ? "rejected (all-success)" : "rejected (all-fail)") : "not needed")}, " +
-                    $"{g.Rewards.Length / Math.Max(1e-9, g.Timings.TotalSeconds):F1} rollouts/s"),
+                $"loss {r.Update.PolicyLoss:F4}, clip {r.Update.ClipFraction:F2}, {r.RolloutSeconds:F0}s rollouts + {r.LearnerSeconds:F0}s update" +
+                (r.Reissued > 0 ? $", {r.Reissued} groups reissued" : "")),
+                g => Console.Error.WriteLine(
+                    $"  group {g.ContextId} at v{g.PolicyVersion}: {g.Successes}/{g.K} successes, {g.Verdict}, " +
+                    $"{g.K / Math.Max(1e-9, g.Seconds):F1} rollouts/s" + (g.Attempt > 1 ? $" (attempt {g.Attempt})" : "")),
                 ct);
         }
-        catch (RiptRejectionException e)
+        catch (RunFailedException e) when (e.Failure == RunFailure.Rejection)
         {
             return CommandExit.Failed("train", $"{e.Message} (progress so far is in {Path.GetFullPath(o.Out)})");
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or KeyNotFoundException or InvalidOperationException or ArgumentException)
+        catch (RunFailedException e)
         {
             return CommandExit.Failed("train", e.Message);
         }
@@ -156,8 +158,8 @@ internal static class TrainCommand
                 StartIteration = result.StartIteration,
                 Before = result.Before.Select(s => new { Task = s.TaskId, s.SuccessRate, s.Episodes }),
                 After = result.After.Select(s => new { Task = s.TaskId, s.SuccessRate, s.Episodes }),
-                MeanSuccessRateBefore = result.Before.Count == 0 ? (double?)null : result.Before.Average(s => s.SuccessRate),
-                MeanSuccessRateAfter = result.After.Count == 0 ? (double?)null : result.After.Average(s => s.SuccessRate),
+                MeanSuccessRateBefore = result.Before.Length == 0 ? (double?)null : result.Before.Average(s => s.SuccessRate),
+                MeanSuccessRateAfter = result.After.Length == 0 ? (double?)null : result.After.Average(s => s.SuccessRate),
                 result.RolloutSeconds,
                 result.LearnerSeconds,
             });

@@ -4,18 +4,19 @@ using RiptOrleans.Grains.Abstractions.Messages;
 namespace RiptOrleans.Silo.Hosting;
 
 /// <summary>
-/// The one seam through which the command line starts a RIPT run (train, quickstart, experiment): today an embedded
-/// silo per run with one worker per requested core. A cluster or Orleans host replaces this method and nothing else.
+/// The one seam through which the command line starts a RIPT run (train, quickstart, experiment): the embedded Orleans
+/// silo (DESIGN §3's default) and the run's thin client, which follows the learner grain to the run's end. A cluster
+/// front end replaces this method and nothing else.
 /// </summary>
 internal static class RiptRunLauncher
 {
-    public static async Task<RiptRunResult> RunAsync(RiptRunOptions options, Action<IterationReport>? onIteration, Action<GroupResult, bool>? onGroup,
-        CancellationToken ct)
+    /// <exception cref="RunFailedException">The run failed (RunFailure.Rejection: RIPT's acceptance stopped it with its message).</exception>
+    public static async Task<RunResult> RunAsync(RiptRunOptions options, Action<IterationReport>? onIteration, Action<GroupEvent>? onGroup, CancellationToken ct)
     {
-        await using var silo = new InProcessSiloHost(options.Workers);
-        return await RiptRun.RunAsync(options, silo.Start, onIteration, onGroup, ct);
+        await using var silo = await EmbeddedSilo.StartAsync(ct: ct);
+        return await RunClient.RunAsync(silo.Grains, options, onIteration, onGroup, ct);
     }
 
-    /// <summary>The launcher as the library's delegate.</summary>
+    /// <summary>The launcher as the experiment library's delegate.</summary>
     public static RiptRunStarter Starter { get; } = RunAsync;
 }

@@ -18,7 +18,7 @@ public class CellPipelineTests
 
         Assert.Equal(8 * 10, run.Ript.BatchSize);
         Assert.False(run.Ript.DynamicRejection);
-        Assert.Equal(10, run.TaskIds.Count);
+        Assert.Equal(10, run.TaskIds.Length);
         Assert.Equal(5, run.ContextsPerTask);
         Assert.Equal(2, run.Seed);
     }
