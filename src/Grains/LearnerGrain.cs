@@ -9,6 +9,7 @@ using RiptOrleans.Learner.Evaluation;
 using RiptOrleans.Learner.Policies;
 using RiptOrleans.Learner.Reports;
 using RiptOrleans.Learner.Ript;
+using RiptOrleans.Learner.Runs;
 using RiptOrleans.Learner.Torch;
 using RiptOrleans.Physics.Tasks;
 using Serilog;
@@ -45,7 +46,7 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, IH
 
     /// <summary>Everything of the run in progress; created and disposed on the learner's thread.</summary>
     private sealed class Session(RiptRunOptions run, IReadOnlyList<TaskSpec> specs, PolicyConfig config, IPolicy policy, Optim.AdamW optimizer,
-        ContextCatalog contexts, int start, long version, bool resuming, ContextStats[] registry) : IDisposable
+        ContextCatalog contexts, int start, long version, bool resuming, ContextStats[] registry, RunDirectory directory) : IDisposable
     {
         public RiptRunOptions Run { get; } = run;
         public IReadOnlyList<TaskSpec> Specs { get; } = specs;
@@ -59,10 +60,14 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, IH
         public ContextStats[] Registry { get; } = registry;
         public WeightsBlob? Published { get; set; }
 
+        /// <summary>The run directory's ownership, released with the session or as soon as the silo stops.</summary>
+        public RunDirectory Directory { get; } = directory;
+
         public void Dispose()
         {
             Optimizer.Dispose();
             Policy.Dispose();
+            Directory.Dispose();
         }
     }
 
@@ -70,7 +75,12 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, IH
     {
         _thread = new DedicatedThread($"learner {this.GetPrimaryKeyString()}");
         // A silo that stops (or, in tests, is killed in-process) must not write the run's files any more.
-        _onSiloStopping = lifetime.ApplicationStopping.Register(() => _stop.Cancel());
+        _onSiloStopping = lifetime.ApplicationStopping.Register(() =>
+        {
+            _stop.Cancel();
+            // Let the learner that resumes the run elsewhere own its directory now; nothing is written here any more.
+            _session?.Directory.Dispose();
+        });
         return Task.CompletedTask;
     }
 
@@ -140,8 +150,35 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, IH
         o.Ript.Validate();
         if (o.Iterations < 1) throw new ArgumentException($"train.iterations must be ≥ 1, got {o.Iterations}");
         var specs = o.TaskIds.Select(tasks.Spec).ToList();
-        var resuming = o.Resume && Directory.Exists(o.CheckpointDirectory);
-        var checkpoint = Checkpoint.Load(resuming ? o.CheckpointDirectory : o.StartCheckpoint);
+        // One owner per run directory. A resumed run waits a little for the lock: after a silo dies in-process (tests) or a
+        // learner moves, the previous owner may still be closing.
+        var directory = RunDirectory.Claim(o.OutDirectory, o.Resume ? RunStart.Resume : o.Force ? RunStart.Force : RunStart.Fresh, "ript train",
+            wait: o.Resume ? TimeSpan.FromSeconds(30) : TimeSpan.Zero);
+        try
+        {
+            return Open(o, specs, directory);
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    private Session Open(RiptRunOptions o, List<TaskSpec> specs, RunDirectory directory)
+    {
+        // Resume continues the newest intact checkpoint; with none left it stops rather than silently starting over.
+        var latest = o.Resume ? Checkpoint.LoadLatest(o.CheckpointDirectory) : null;
+        if (o.Resume && latest is null)
+        {
+            if (MetricsLog.ReadLines(o.MetricsPath).Count > 0)
+                throw new InvalidDataException($"{o.OutDirectory}: metrics.jsonl records iterations but no checkpoint is left to resume from; start over with --force");
+            if (string.IsNullOrEmpty(o.StartCheckpoint))
+                throw new InvalidDataException($"{o.OutDirectory} holds no run to resume, and no train.checkpoint was given to start one");
+            Logger.Information("Run directory {Path} holds no run to resume: starting one", o.OutDirectory);
+        }
+        var resuming = latest is not null;
+        var checkpoint = latest?.Checkpoint ?? Checkpoint.Load(o.StartCheckpoint);
         if (resuming && checkpoint.State.Stage != RiptRun.Stage)
             throw new InvalidDataException($"{o.CheckpointDirectory}: a {checkpoint.State.Stage} checkpoint, not a {RiptRun.Stage} run's");
         var config = checkpoint.Policy with
@@ -166,10 +203,9 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, IH
             policy.Dispose();
             throw;
         }
-        Directory.CreateDirectory(o.OutDirectory);
         MetricsLog.KeepLines(o.MetricsPath, line => RiptMetricsLine.Parse(line).Iteration < start);
         return new Session(o, specs, config, policy, optimizer, contexts, start, resuming ? checkpoint.State.Version : 0, resuming,
-            resuming ? RegistrySnapshot(checkpoint.State) : []);
+            resuming ? RegistrySnapshot(checkpoint.State) : [], directory);
     }
 
     /// <summary>The per-context statistics a checkpoint saved; none when it holds another shape (they only feed inspection).</summary>

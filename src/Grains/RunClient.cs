@@ -68,7 +68,7 @@ public static class RunClient
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 100 * restarts)), ct);
                 try
                 {
-                    return await learner.StartAsync(run with { Resume = true }, ct);
+                    return await learner.StartAsync(run with { Resume = true, Force = false }, ct);
                 }
                 catch (Exception e) when (!ct.IsCancellationRequested)
                 {

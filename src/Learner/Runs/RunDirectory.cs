@@ -18,6 +18,7 @@ public sealed class RunDirectory : IDisposable
 
     private static readonly ILogger Logger = Log.ForContext<RunDirectory>();
     private readonly FileStream _lock;
+    private int _disposed;
 
     private RunDirectory(string path, FileStream @lock, string? previous)
     {
@@ -38,17 +39,30 @@ public sealed class RunDirectory : IDisposable
     /// and <paramref name="start"/> is Fresh (use resume, or force), it is a file, or it cannot be written.
     /// </summary>
     /// <param name="checkpointName">The run's checkpoint pointer inside the directory, to describe the run it holds.</param>
-    public static RunDirectory Claim(string path, RunStart start, string command, string checkpointName = "checkpoint")
+    /// <param name="wait">How long to retry while another owner holds the lock (a learner moving between silos); zero refuses at once.</param>
+    public static RunDirectory Claim(string path, RunStart start, string command, string checkpointName = "checkpoint", TimeSpan wait = default)
     {
         var full = System.IO.Path.GetFullPath(path);
         if (File.Exists(full))
             throw new RunDirectoryException($"{path} is a file; a run needs a directory there");
         FileStream? handle = null;
+        var deadline = DateTime.UtcNow + wait;
         try
         {
             Directory.CreateDirectory(full);
-            // FileShare.None takes flock(LOCK_EX | LOCK_NB) on Linux: one owner across processes, released on death.
-            handle = new FileStream(System.IO.Path.Combine(full, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            while (true)
+            {
+                try
+                {
+                    // FileShare.None takes flock(LOCK_EX | LOCK_NB) on Linux: one owner across processes, released on death.
+                    handle = new FileStream(System.IO.Path.Combine(full, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                    break;
+                }
+                catch (IOException) when (DateTime.UtcNow < deadline)
+                {
+                    Thread.Sleep(100);
+                }
+            }
         }
         catch (UnauthorizedAccessException e)
         {
@@ -147,6 +161,7 @@ public sealed class RunDirectory : IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         try
         {
             File.Delete(System.IO.Path.Combine(Path, OwnerFile));
