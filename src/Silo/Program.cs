@@ -38,6 +38,7 @@ public static class Program
     internal static IEnumerable<Command> Commands() =>
     [
         QuickstartCommand.Create(),
+        ExperimentCommand.Create(),
         BenchCommand.Create(),
         RenderCommand.Create(),
         TasksCommand.Create(),

@@ -26,10 +26,13 @@ internal static class TrainCommand
     private static readonly Option<double?> ClipOption = new("--clip-epsilon") { Description = "PPO clip ε." };
     private static readonly Option<double?> LrOption = new("--lr") { Description = "Learning rate of the RL parameters." };
     private static readonly Option<string[]> GroupLrOption = new("--group-lr") { Description = "Learning rate of a parameter group, name=value (repeatable), e.g. head=1e-5." };
-    private static readonly Option<RatioMode?> RatioOption = new("--ratio") { Description = "Trajectory or PerDecision PPO ratio." };
+    private static readonly Option<RatioMode?> RatioOption = new("--ratio") { Description = "PPO ratio: Trajectory (paper Eq. 6), PerDecision (per chunk) or PerToken (per token or action step, the official code)." };
     private static readonly Option<bool?> RejectionOption = new("--dynamic-rejection") { Description = "Reject all-equal groups (true/false)." };
+    private static readonly Option<int?> RolloutBudgetOption = new("--rollout-budget") { Description = "Rollouts per iteration at most, x batch size (then a partial batch)." };
+    private static readonly Option<double?> MinSuccessRateOption = new("--min-success-rate") { Description = "Success probability below which success counts as absent (the run stops)." };
     private static readonly Option<double?> TemperatureOption = new("--temperature") { Description = "Sampling temperature or Laplace scale multiplier of rollouts." };
     private static readonly Option<int?> TopKOption = new("--top-k") { Description = "Rollout tokens from the k most likely only (tokenized; 0 = full softmax)." };
+    private static readonly Option<double?> ContextNoiseOption = new("--context-noise") { Description = "Std (m) of noise on the contexts' object positions (the paper's unit is 0.025)." };
     private static readonly Option<long?> SeedOption = new("--seed") { Description = "Run seed (contexts, rollouts, shuffles)." };
     private static readonly Option<int?> WorkersOption = new("--workers") { Description = "Worker threads (0: one per core)." };
     private static readonly Option<int?> EvalEveryOption = new("--eval-every") { Description = "Evaluate every N iterations (0: before and after only)." };
@@ -44,7 +47,9 @@ internal static class TrainCommand
         var command = new Command("train", "Stage 3 RIPT: dynamic-sampling LOOP from an SFT checkpoint (an embedded Orleans silo on all cores).");
         foreach (var o in new Option[] { ConfigOption, CheckpointOption, TaskOption, SuiteOption, DemoDirOption, ContextsOption, OutOption,
                      IterationsOption, KOption, BatchOption, EpochsOption, MinibatchOption, ClipOption, LrOption, GroupLrOption, RatioOption, RejectionOption,
-                     TemperatureOption, TopKOption, SeedOption, SkipSolvedOption, WorkersOption, EvalEveryOption, EvalInitsOption, ResumeOption, ForceOption, JsonOption })
+                     RolloutBudgetOption, MinSuccessRateOption,
+                     TemperatureOption, TopKOption, ContextNoiseOption, SeedOption, SkipSolvedOption, WorkersOption, EvalEveryOption, EvalInitsOption, ResumeOption,
+                     ForceOption, JsonOption })
             command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
         {
@@ -76,9 +81,12 @@ internal static class TrainCommand
                 GroupLearningRates = parse.GetValue(GroupLrOption) is { Length: > 0 } groups ? ParseGroupRates(groups) : o.GroupLearningRates,
                 Ratio = parse.GetValue(RatioOption) ?? o.Ratio,
                 DynamicRejection = parse.GetValue(RejectionOption) ?? o.DynamicRejection,
+                RolloutBudget = parse.GetValue(RolloutBudgetOption) ?? o.RolloutBudget,
+                MinSuccessRate = parse.GetValue(MinSuccessRateOption) ?? o.MinSuccessRate,
                 Temperature = parse.GetValue(TemperatureOption) ?? o.Temperature,
                 TopK = parse.GetValue(TopKOption) ?? o.TopK,
                 Seed = parse.GetValue(SeedOption) ?? o.Seed,
+                ContextNoise = parse.GetValue(ContextNoiseOption) ?? o.ContextNoise,
                 SkipSolvedIterations = parse.GetValue(SkipSolvedOption) ?? o.SkipSolvedIterations,
                 Workers = parse.GetValue(WorkersOption) ?? o.Workers,
                 EvalEvery = parse.GetValue(EvalEveryOption) ?? o.EvalEvery,
@@ -109,6 +117,7 @@ internal static class TrainCommand
             DemoDirectory = o.DemoDir,
             ContextsPerTask = o.ContextsPerTask,
             Seed = o.Seed,
+            ContextNoise = o.ContextNoise,
             SkipSolvedIterations = o.SkipSolvedIterations,
             Workers = workers,
             EvalEvery = o.EvalEvery,
@@ -121,9 +130,8 @@ internal static class TrainCommand
         RunResult result;
         try
         {
-            // The embedded default: one in-process Orleans silo; this command is the run's thin client.
-            await using var silo = await EmbeddedSilo.StartAsync(ct: ct);
-            result = await RunClient.RunAsync(silo.Grains, run, r => Console.Error.WriteLine(
+            // The one seam that starts a run (the embedded silo; this command is the run's thin client).
+            result = await RiptRunLauncher.RunAsync(run, r => Console.Error.WriteLine(
                 $"iteration {r.Iteration + 1}/{o.Iterations}: rollout SR {r.RolloutSuccessRate:P0}, groups {r.Accepted} accepted / " +
                 $"{r.RejectedAllSuccess} all-success / {r.RejectedAllFail} all-fail, {r.Rollouts / Math.Max(1e-9, r.RolloutSeconds):F1} rollouts/s, " +
                 $"loss {r.Update.PolicyLoss:F4}, clip {r.Update.ClipFraction:F2}, {r.RolloutSeconds:F0}s rollouts + {r.LearnerSeconds:F0}s update" +

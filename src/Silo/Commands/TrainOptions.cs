@@ -48,12 +48,19 @@ internal sealed record TrainOptions
     public RatioMode Ratio { get; init; } = Defaults.Ratio;
     public OldLogProbSource OldLogProbs { get; init; } = Defaults.OldLogProbs;
     public bool DynamicRejection { get; init; } = Defaults.DynamicRejection;
-    public int MaxConsecutiveRejections { get; init; } = Defaults.MaxConsecutiveRejections;
+    /// <summary>Rollouts one iteration may spend, × batch_size; then the update takes a partial batch (or the run stops when none is mixed).</summary>
+    public int RolloutBudget { get; init; } = Defaults.RolloutBudget;
+    /// <summary>Success probability below which success counts as absent (and above 1 − this as certain): the run stops with its message.</summary>
+    public double MinSuccessRate { get; init; } = Defaults.MinSuccessRate;
+    /// <summary>Confidence of the bound behind min_success_rate.</summary>
+    public double SuccessConfidence { get; init; } = Defaults.SuccessConfidence;
     /// <summary>Rollout sampling temperature (tokens) or Laplace scale multiplier (regression); unset keeps the checkpoint's.</summary>
     public double? Temperature { get; init; }
     /// <summary>Rollout tokens from the k most likely only (tokenized; 0 = full softmax); unset keeps the checkpoint's.</summary>
     public int? TopK { get; init; }
     public long Seed { get; init; } = 1;
+    /// <summary>Std (m) of Gaussian noise on the contexts' object positions (RIPT Fig. 7 uses multiples of 0.025); 0: the demos' initial states.</summary>
+    public double ContextNoise { get; init; }
     /// <summary>Skip contexts that were all-success within this many iterations (0: uniform over every context).</summary>
     public int SkipSolvedIterations { get; init; }
     /// <summary>Worker threads (0: one per core).</summary>
@@ -68,7 +75,8 @@ internal sealed record TrainOptions
     {
         K = K, BatchSize = BatchSize, Epochs = Epochs, MinibatchSize = MinibatchSize, GradientAccumulation = GradientAccumulation,
         ClipEpsilon = ClipEpsilon, LearningRate = LearningRate, GroupLearningRates = GroupLearningRates, WeightDecay = WeightDecay, MaxGradNorm = MaxGradNorm, Ratio = Ratio,
-        OldLogProbs = OldLogProbs, DynamicRejection = DynamicRejection, MaxConsecutiveRejections = MaxConsecutiveRejections,
+        OldLogProbs = OldLogProbs, DynamicRejection = DynamicRejection, RolloutBudget = RolloutBudget,
+        MinSuccessRate = MinSuccessRate, SuccessConfidence = SuccessConfidence,
     };
 
     /// <summary>Every problem, each naming the field and the value.</summary>
@@ -85,6 +93,7 @@ internal sealed record TrainOptions
         if (EvalEvery < 0) errors.Add($"train.eval_every must be ≥ 0, got {EvalEvery}");
         if (EvalInits is < 0 or > 50) errors.Add($"train.eval_inits must be in [0, 50], got {EvalInits}");
         if (Temperature is <= 0) errors.Add($"train.temperature must be > 0, got {Temperature}");
+        if (!(ContextNoise >= 0) || ContextNoise > 0.5) errors.Add($"train.context_noise must be in [0, 0.5] m, got {ContextNoise}");
         if (TopK is < 0) errors.Add($"train.top_k must be ≥ 0 (0 = full softmax), got {TopK}");
         try
         {
