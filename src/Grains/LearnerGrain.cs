@@ -1,4 +1,3 @@
-using RiptOrleans.Physics.Randomness;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
@@ -12,6 +11,7 @@ using RiptOrleans.Learner.Reports;
 using RiptOrleans.Learner.Ript;
 using RiptOrleans.Learner.Runs;
 using RiptOrleans.Learner.Torch;
+using RiptOrleans.Physics.Randomness;
 using RiptOrleans.Physics.Tasks;
 using Serilog;
 

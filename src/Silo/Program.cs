@@ -64,6 +64,7 @@ public static class Program
     internal static IEnumerable<Command> Commands() =>
     [
         QuickstartCommand.Create(),
+        ExperimentCommand.Create(),
         BenchCommand.Create(),
         RenderCommand.Create(),
         TasksCommand.Create(),

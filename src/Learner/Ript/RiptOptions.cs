@@ -2,11 +2,17 @@ using RiptOrleans.Learner.Configuration;
 
 namespace RiptOrleans.Learner.Ript;
 
-/// <summary>How the PPO ratio is formed: over the whole trajectory (paper Eq. 6, 8) or per decision (the official code's token/step-level variant).</summary>
+/// <summary>How the PPO ratio is formed: over the whole trajectory (paper Eq. 6, 8), per decision (chunk), or per token / action step (the official code's).</summary>
 public enum RatioMode
 {
+    /// <summary>One ratio per trajectory: exp of the summed log-ratios of its decisions (paper Eq. 6, 8).</summary>
     Trajectory,
+
+    /// <summary>One ratio per decision (a tokenized chunk's tokens or a regression chunk's steps summed).</summary>
     PerDecision,
+
+    /// <summary>One ratio per token (tokenized: QueST's compute_act_logits) or per action step (regression: the OFT optimizer), as the official code.</summary>
+    PerToken,
 }
 
 /// <summary>Where π_old's log-probs come from: recomputed under the sampling weights before the first epoch (official code) or as recorded at sampling.</summary>
@@ -69,9 +75,20 @@ public sealed record RiptOptions
     [Option("Reject all-equal groups (true/false)")]
     public bool DynamicRejection { get; init; } = true;
 
-    /// <summary>Consecutive all-equal groups after which the search stops with an error naming the split (the official code loops forever).</summary>
-    [Option("Consecutive all-equal groups after which the search stops", Min = 1, ConfigOnly = true)]
-    public int MaxConsecutiveRejections { get; init; } = 60;
+    /// <summary>
+    /// Rollouts one collection phase may spend, as a multiple of BatchSize (the official code has no bound); when it runs
+    /// out the update takes the groups accepted so far, or the run stops with the split when there are none.
+    /// </summary>
+    [Option("Rollouts one collection phase may spend, in batches' worth (then a partial batch, or a stop when none was accepted)", Min = 1, Max = 1_000_000)]
+    public int RolloutBudget { get; init; } = 64;
+
+    /// <summary>Success probability below which success counts as absent, and above 1 − this as certain (the phase then stops with its message).</summary>
+    [Option("Success probability below which success counts as absent (above 1 - this: certain)", Min = 0, Max = 0.5, MinExclusive = true, MaxExclusive = true)]
+    public double MinSuccessRate { get; init; } = 0.005;
+
+    /// <summary>Confidence of the one-sided bound on the success probability behind MinSuccessRate.</summary>
+    [Option("Confidence of the bound on the success probability behind min_success_rate", Min = 0, Max = 1, MinExclusive = true, MaxExclusive = true, ConfigOnly = true)]
+    public double SuccessConfidence { get; init; } = 0.95;
 
     /// <summary>Whole-trajectory log-ratios are clamped to ±this before exp, so one outlier cannot overflow the ratio.</summary>
     [Option("Clamp of whole-trajectory log-ratios before exp", Min = 0, Max = 700, MinExclusive = true, ConfigOnly = true)]
@@ -90,6 +107,8 @@ public sealed record RiptOptions
         var errors = OptionRules.Validate(this, "train");
         if (K >= 2 && BatchSize >= 1 && BatchSize % K != 0) errors.Add($"train.batch_size must be a positive multiple of train.k ({K}), got {BatchSize}");
         if (MinibatchSize > BatchSize) errors.Add($"train.minibatch_size must be in [1, {BatchSize}], got {MinibatchSize}");
+        if (Ratio == RatioMode.PerToken && OldLogProbs != OldLogProbSource.Recompute)
+            errors.Add("train.ratio per_token needs train.old_log_probs recompute (rollouts record one log-prob per decision, not per token)");
         return errors;
     }
 }

@@ -32,6 +32,9 @@ public static class Seeds
     /// <summary>The minibatch shuffle of one iteration's PPO update.</summary>
     public static int UpdateShuffle(long runSeed, int iteration) => ToInt(Mix(runSeed, iteration, 1));
 
+    /// <summary>The initial-state noise of one RL context of a run (RIPT Fig. 7's context noise): the same in every process.</summary>
+    public static int ContextNoise(long runSeed, string contextId) => ToInt(Mix(runSeed, Of(contextId), 0x6e6f697365));
+
     /// <summary>SplitMix64 over the parts in order (non-negative).</summary>
     public static long Mix(params long[] parts)
     {

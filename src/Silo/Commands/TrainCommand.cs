@@ -53,6 +53,7 @@ internal static class TrainCommand
             DemoDirectory = o.DemoDir,
             ContextsPerTask = o.ContextsPerTask,
             Seed = o.Seed,
+            ContextNoise = o.ContextNoise,
             SkipSolvedIterations = o.SkipSolvedIterations,
             Workers = workers,
             EvalEvery = o.EvalEvery,
@@ -66,9 +67,8 @@ internal static class TrainCommand
         var seen = -1;
         try
         {
-            // The embedded default: one in-process Orleans silo; this command is the run's thin client.
-            await using var silo = await EmbeddedSilo.StartAsync(ct: ct);
-            result = await RunClient.RunAsync(silo.Grains, run, r =>
+            // The one seam that starts a run (the embedded silo; this command is the run's thin client).
+            result = await RiptRunLauncher.RunAsync(run, r =>
             {
                 seen = Math.Max(seen, r.Iteration);
                 Console.Error.WriteLine($"iteration {r.Iteration + 1}/{o.Iterations}: rollout SR {r.RolloutSuccessRate:P0}, groups {r.Accepted} accepted / " +

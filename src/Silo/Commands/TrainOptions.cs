@@ -53,6 +53,9 @@ internal sealed record TrainOptions
     [Option("Run seed (contexts, rollouts, shuffles)")]
     public long Seed { get; init; } = 1;
 
+    [Option("Std (m) of Gaussian noise on the contexts' object positions (RIPT Fig. 7 uses multiples of 0.025; 0: the demos' initial states)", Min = 0, Max = 1)]
+    public double ContextNoise { get; init; }
+
     [Option("Skip contexts all-success within N iterations (0: sample every context uniformly)", Min = 0)]
     public int SkipSolvedIterations { get; init; }
 

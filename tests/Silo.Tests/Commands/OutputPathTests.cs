@@ -69,5 +69,5 @@ public sealed class OutputPathTests : IDisposable
 
     [Fact]
     public void Quickstart_OutIsAFile_FailsBeforeTheDemos() =>
-        AssertOneLineFailure(ConsoleCapture.Run(() => QuickstartCommand.RunAsync("scenario-close-top-drawer", 50, 1, 12, 50, _file, false, default).Result), _file);
+        AssertOneLineFailure(ConsoleCapture.Run(() => QuickstartCommand.RunAsync("scenario-close-top-drawer", "regression", 50, 1, 12, 50, _file, false, default).Result), _file);
 }
