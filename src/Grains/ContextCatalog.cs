@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using RiptOrleans.Physics.Randomness;
 using RiptOrleans.Physics.Tasks;
 using RiptOrleans.Physics.Tasks.Contexts;
 
@@ -39,7 +40,7 @@ public sealed class ContextCatalog
         var perturbed = new ContextCatalog();
         foreach (var id in _ids)
         {
-            var seed = (int)(StableSeed.Mix(runSeed, StableSeed.Of(id), 0x6e6f697365) & 0x7FFFFFFF);
+            var seed = Seeds.ContextNoise(runSeed, id);
             var (context, instruction) = _contexts[id];
             perturbed._contexts[id] = (ContextNoise.Perturb(modelOf(context), context, sigma, seed), instruction);
             perturbed._ids.Add(id);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using RiptOrleans.Grains.Abstractions;
 using RiptOrleans.Grains.Abstractions.Messages;
 using RiptOrleans.Learner.Ript;
+using RiptOrleans.Physics.Randomness;
 using Serilog;
 
 namespace RiptOrleans.Grains;
@@ -51,7 +52,7 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
         var started = Stopwatch.StartNew();
         var acceptance = new RiptUpdate.Acceptance(options);
         var accepted = new List<GroupResult>();
-        var rng = new Random((int)(StableSeed.Mix(runSeed, iteration) & 0x7FFFFFFF));
+        var rng = new Random(Seeds.ContextDraw(runSeed, iteration));
         var pending = new List<InFlight>();
         var busy = new Dictionary<string, SortedSet<int>>(StringComparer.Ordinal);
         var counted = new HashSet<Guid>();
@@ -182,7 +183,7 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
         } while (SkipSolvedForIterations > 0 && tries++ < 10 * ids.Count
                  && _solvedAt.TryGetValue(id, out var at) && iteration - at <= SkipSolvedForIterations);
         // Seeds derive from (run seed, iteration, job number, context) so any group can be replayed.
-        var seed = StableSeed.Mix(runSeed, iteration, n, StableSeed.Of(id));
+        var seed = Seeds.RolloutGroup(runSeed, iteration, n, id);
         var context = contexts.Get(id);
         // Uniform groups stay unshipped: with rejection they are dropped, without it they carry zero advantage.
         return new RolloutJob(Guid.NewGuid(), runId, iteration, version, id, context.TaskId, contexts.InstructionOf(id), context.State, k, seed, ShipUniform: false);

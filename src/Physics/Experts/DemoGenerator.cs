@@ -1,5 +1,6 @@
 using RiptOrleans.Physics.Data;
 using RiptOrleans.Physics.Envs;
+using RiptOrleans.Physics.Randomness;
 using RiptOrleans.Physics.Rendering;
 using RiptOrleans.Physics.Robots;
 using RiptOrleans.Physics.Scenes.Arenas;
@@ -41,7 +42,7 @@ public static class DemoGenerator
             if (attempts++ >= maxAttempts)
                 throw new InvalidOperationException(
                     $"task {spec.Id}: only {episodes.Count} of {options.Episodes} expert episodes succeeded in {maxAttempts} attempts (noise {options.Noise})");
-            var seed = ContextSet.StableSeed(spec.Id, ContextSplit.Train, index);
+            var seed = Seeds.DemoNoise(spec.Id, index);
             var context = ContextSampler.Sample(task, ContextSplit.Train, index, seed);
             var frames = cameras.ToDictionary(c => c, _ => new List<byte[]>());
             var run = ExpertRollout.Run(env, context, options.Noise, noiseSeed: seed, record: true,
