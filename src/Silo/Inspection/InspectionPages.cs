@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using RiptOrleans.Grains;
 using RiptOrleans.Learner.Reports;
 using RiptOrleans.Learner.Ript;
 
@@ -108,16 +109,7 @@ public static class InspectionPages
             sb.Append("<p>No iteration finished yet.</p>");
             return;
         }
-        IReadOnlyList<(double X, double Y)> Series(Func<RiptMetricsLine, double?> f) =>
-            lines.Where(l => f(l) is not null).Select(l => ((double)l.Iteration + 1, f(l)!.Value)).ToList();
-        sb.Append(LossCurveSvg.Render("success rate", "iteration", "success rate",
-            [("rollout (sampled)", Series(l => l.RolloutSuccessRate)), ("eval (greedy)", Series(l => l.EvalSuccessRate))]));
-        sb.Append(LossCurveSvg.Render("groups per iteration", "iteration", "groups",
-            [("accepted", Series(l => l.Accepted)), ("rejected all-success", Series(l => l.RejectedAllSuccess)), ("rejected all-fail", Series(l => l.RejectedAllFail))]));
-        sb.Append(LossCurveSvg.Render("update", "iteration", "value",
-            [("policy loss", Series(l => l.PolicyLoss)), ("approx KL", Series(l => l.ApproxKl)), ("clip fraction", Series(l => l.ClipFraction))]));
-        sb.Append(LossCurveSvg.Render("seconds per iteration", "iteration", "s",
-            [("rollouts", Series(l => l.RolloutSeconds)), ("update", Series(l => l.LearnerSeconds))]));
+        sb.Append(RiptReport.Curves(lines));
     }
 
     /// <summary>Mean episode length, or "-" when only all-equal groups ran (they ship no episodes).</summary>
