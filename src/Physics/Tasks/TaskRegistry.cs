@@ -38,6 +38,7 @@ public static class TaskRegistry
             [LiberoGoal.Name] = LiberoGoal.Tasks(),
             [MetaWorldMini.Name] = MetaWorldMini.Tasks(),
             [LiberoSpatial.Name] = LiberoSpatial.Tasks(),
+            [LiberoObject.Name] = LiberoObject.Tasks(),
         };
         var tasks = new Dictionary<string, TaskSpec>(StringComparer.Ordinal);
         foreach (var spec in suites.Values.SelectMany(s => s))
