@@ -39,6 +39,7 @@ public static class TaskRegistry
             [MetaWorldMini.Name] = MetaWorldMini.Tasks(),
             [LiberoSpatial.Name] = LiberoSpatial.Tasks(),
             [LiberoObject.Name] = LiberoObject.Tasks(),
+            [LiberoTen.Name] = LiberoTen.Tasks(),
         };
         var tasks = new Dictionary<string, TaskSpec>(StringComparer.Ordinal);
         foreach (var spec in suites.Values.SelectMany(s => s))

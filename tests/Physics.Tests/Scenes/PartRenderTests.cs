@@ -2,6 +2,7 @@ using RiptOrleans.Physics.Geometry;
 using RiptOrleans.Physics.Mujoco;
 using RiptOrleans.Physics.Rendering;
 using RiptOrleans.Physics.Scenes;
+using RiptOrleans.Physics.Scenes.Fixtures;
 using RiptOrleans.Physics.Scenes.Objects;
 
 namespace RiptOrleans.Physics.Tests.Scenes;
@@ -22,6 +23,9 @@ public class PartRenderTests
         ["can"] = () => Groceries.AlphabetSoup("part"),
         ["carton"] = () => Groceries.Milk("part"),
         ["bottle"] = () => Groceries.Ketchup("part"),
+        ["book"] = () => Book.Black("part"),
+        ["microwave"] = () => new Microwave("part", new Rgba(0.85, 0.85, 0.87)),
+        ["desk caddy"] = () => new DeskCaddy("part", new Rgba(0.35, 0.3, 0.28)),
     };
 
     public static TheoryData<string> PartNames => [.. Parts.Keys];
