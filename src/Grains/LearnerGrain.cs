@@ -30,7 +30,7 @@ namespace RiptOrleans.Grains;
 public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, WorkerPool workers, IHostApplicationLifetime lifetime) : Grain, ILearnerGrain
 {
     private static readonly ILogger Logger = Log.ForContext<LearnerGrain>();
-    private readonly List<IterationReport> _reports = [];
+    private readonly List<RiptMetricsLine> _reports = [];
     private readonly List<GroupEvent> _groups = [];
     private DedicatedThread? _thread;
     private CancellationTokenSource _stop = new();
@@ -248,7 +248,7 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
                 Torch.Threads = 1;
                 var collection = await scheduler.CollectAsync(it, s.Version, o.Ript, registry, _groups.Add, ct);
                 var iteration = it;
-                var (metrics, entropy, seconds) = await _thread!.RunAsync(() => Update(s, collection, iteration));
+                var updated = await _thread!.RunAsync(() => Update(s, collection, iteration));
                 s.Version++;
                 await PublishAsync();
                 var last = it == o.Iterations - 1;
@@ -258,17 +258,14 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
                     after = await _thread.RunAsync(() => Evaluate(s));
                     eval = after.Average(x => x.SuccessRate);
                 }
-                var a = collection.Acceptance;
-                var report = new IterationReport(it, s.Version, a.ContextsTried, a.Accepted, a.RejectedAllSuccess, a.RejectedAllFail, collection.Late,
-                    collection.Rollouts, collection.Successes, collection.SimSteps, collection.Seconds, seconds, metrics, entropy, collection.Reissued,
-                    collection.Duplicates);
+                var report = updated with { PolicyVersion = s.Version, LearningRate = o.Ript.LearningRate, EvalSuccessRate = eval };
                 var stats = await registry.GetContextsAsync(null);
                 // Nothing is written once the run is cancelled or its silo stops: the checkpoint stays at the last whole iteration.
                 ct.ThrowIfCancellationRequested();
                 var (beforeNow, afterNow) = (before, after);
-                await _thread.RunAsync(() => Persist(s, report, iteration, eval, stats, beforeNow, afterNow));
-                rolloutSeconds += collection.Seconds;
-                learnerSeconds += seconds;
+                await _thread.RunAsync(() => Persist(s, report, stats, beforeNow, afterNow));
+                rolloutSeconds += report.RolloutSeconds;
+                learnerSeconds += report.LearnerSeconds;
                 _reports.Add(report);
             }
             _result = new RunResult(before, after, s.Start, rolloutSeconds, learnerSeconds);
@@ -295,15 +292,16 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
         }
     }
 
-    private static (RiptMetrics Metrics, double Entropy, double Seconds) Update(Session s, Collection collection, int iteration)
+    /// <summary>The PPO update on the accepted groups: the collection's metrics with the update's filled in.</summary>
+    private static RiptMetricsLine Update(Session s, Collection collection, int iteration)
     {
         var learner = Stopwatch.StartNew();
         Torch.Threads = UpdateThreads;
         var samples = ToSamples(s.Contexts, collection.Accepted);
-        var metrics = RiptUpdate.Update(s.Policy, s.Optimizer, samples, s.Run.Ript, new Random(Seeds.UpdateShuffle(s.Run.Seed, iteration)));
+        var metrics = RiptUpdate.Update(s.Policy, s.Optimizer, samples, s.Run.Ript, new Random(Seeds.UpdateShuffle(s.Run.Seed, iteration)), collection.Metrics);
         Logger.Information("Iteration {Iteration}: v{Version}, loss {Loss:F4}, clip {Clip:F3}, kl {Kl:F5}, {Seconds:F1}s update",
             iteration, s.Version + 1, metrics.PolicyLoss, metrics.ClipFraction, metrics.ApproxKl, learner.Elapsed.TotalSeconds);
-        return (metrics, -samples.SelectMany(x => x.SampledLogProbs).DefaultIfEmpty(0).Average(), learner.Elapsed.TotalSeconds);
+        return metrics with { LearnerSeconds = learner.Elapsed.TotalSeconds };
     }
 
     /// <summary>K samples per accepted group, each with its leave-one-out advantage.</summary>
@@ -330,11 +328,12 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
         return PolicyEvaluation.Run(s.Policy, s.Specs, new EvaluationOptions(s.Run.EvalInits, s.Run.Workers > 0 ? s.Run.Workers : Environment.ProcessorCount)).ToArray();
     }
 
-    private static int Persist(Session s, IterationReport report, int iteration, double? eval, ContextStats[] stats, TaskScore[] before, TaskScore[] after)
+    private static int Persist(Session s, RiptMetricsLine report, ContextStats[] stats, TaskScore[] before, TaskScore[] after)
     {
         var o = s.Run;
+        var iteration = report.Iteration;
         using (var log = new MetricsLog(o.MetricsPath, append: true))
-            log.Append(RiptRun.Line(report, o.Ript.LearningRate, eval).ToJson());
+            log.Append(report.ToJson());
         new Checkpoint(s.Config, RiptRun.Training(o), s.Published!.Weights, s.Optimizer.StateToBytes(), new CheckpointState
         {
             Stage = RiptRun.Stage,

@@ -38,33 +38,6 @@ public static class RiptRun
         return catalog;
     }
 
-    /// <summary>One metrics.jsonl line of an iteration.</summary>
-    public static RiptMetricsLine Line(IterationReport r, double lr, double? eval) => new()
-    {
-        Iteration = r.Iteration,
-        PolicyVersion = r.PolicyVersion,
-        LearningRate = lr,
-        RolloutSuccessRate = r.RolloutSuccessRate,
-        ContextsTried = r.ContextsTried,
-        Accepted = r.Accepted,
-        RejectedAllSuccess = r.RejectedAllSuccess,
-        RejectedAllFail = r.RejectedAllFail,
-        Late = r.LateResults,
-        EntropyEstimate = r.EntropyEstimate,
-        PolicyLoss = r.Update.PolicyLoss,
-        ApproxKl = r.Update.ApproxKl,
-        OldApproxKl = r.Update.OldApproxKl,
-        ClipFraction = r.Update.ClipFraction,
-        RatioMax = r.Update.RatioMax,
-        GradNorm = r.Update.GradNorm,
-        OldLogProbGap = r.Update.OldLogProbGap,
-        RolloutsPerSecond = r.Rollouts / Math.Max(1e-9, r.RolloutSeconds),
-        SimStepsPerSecond = r.SimSteps / Math.Max(1e-9, r.RolloutSeconds),
-        RolloutSeconds = r.RolloutSeconds,
-        LearnerSeconds = r.LearnerSeconds,
-        EvalSuccessRate = eval,
-    };
-
     /// <summary>The "training" section of the run's checkpoint config.json.</summary>
     public static JsonNode Training(RiptRunOptions o) => JsonSerializer.SerializeToNode(new
     {

@@ -1,4 +1,5 @@
 using RiptOrleans.Grains.Abstractions.Messages;
+using RiptOrleans.Learner.Ript;
 
 namespace RiptOrleans.Grains;
 
@@ -9,4 +10,4 @@ namespace RiptOrleans.Grains;
 /// </summary>
 /// <param name="onIteration">Called after each iteration (progress display).</param>
 /// <param name="onGroup">Called after each finished group (progress display).</param>
-public delegate Task<RunResult> RiptRunStarter(RiptRunOptions options, Action<IterationReport>? onIteration, Action<GroupEvent>? onGroup, CancellationToken ct);
+public delegate Task<RunResult> RiptRunStarter(RiptRunOptions options, Action<RiptMetricsLine>? onIteration, Action<GroupEvent>? onGroup, CancellationToken ct);

@@ -9,8 +9,7 @@ using Serilog;
 namespace RiptOrleans.Grains;
 
 /// <summary>What one collection phase produced: the accepted groups (B/K of them, fewer when the rollout budget ran out) and the phase's counters.</summary>
-public sealed record Collection(IReadOnlyList<GroupResult> Accepted, RiptUpdate.Acceptance Acceptance, int Late, int Rollouts, int Successes,
-    long SimSteps, double Seconds, int Reissued, int Duplicates);
+public sealed record Collection(IReadOnlyList<GroupResult> Accepted, RiptUpdate.Acceptance Acceptance, RiptMetricsLine Metrics);
 
 /// <summary>
 /// Fills the batch D for one policy version: samples contexts uniformly from the run's context set, keeps as many
@@ -243,7 +242,14 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
         if (acceptance.BudgetSpent)
             Logger.Warning("Iteration {Iteration}: the rollout budget ({Rollouts} rollouts) ran out with {Accepted} of {Needed} groups accepted; updating on the partial batch",
                 iteration, acceptance.Rollouts, acceptance.Accepted, options.BatchSize / options.K);
-        return new Collection(accepted, acceptance, late, rollouts, successes, simSteps, started.Elapsed.TotalSeconds, reissued, duplicates);
+        var seconds = started.Elapsed.TotalSeconds;
+        return new Collection(accepted, acceptance, new RiptMetricsLine
+        {
+            Iteration = iteration, ContextsTried = acceptance.ContextsTried, Accepted = acceptance.Accepted, RejectedAllSuccess = acceptance.RejectedAllSuccess,
+            RejectedAllFail = acceptance.RejectedAllFail, Late = late, Reissued = reissued, Duplicates = duplicates, Rollouts = rollouts, RolloutSuccesses = successes,
+            RolloutSuccessRate = rollouts == 0 ? 0 : (double)successes / rollouts, SimSteps = simSteps, RolloutSeconds = seconds,
+            RolloutsPerSecond = rollouts / Math.Max(1e-9, seconds), SimStepsPerSecond = simSteps / Math.Max(1e-9, seconds),
+        });
     }
 
     /// <summary>

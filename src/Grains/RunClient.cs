@@ -1,5 +1,6 @@
 using RiptOrleans.Grains.Abstractions;
 using RiptOrleans.Grains.Abstractions.Messages;
+using RiptOrleans.Learner.Ript;
 using Serilog;
 
 namespace RiptOrleans.Grains;
@@ -27,7 +28,7 @@ public static class RunClient
     public static TimeSpan LearnerWait { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <exception cref="RunFailedException">The run failed (the learner's reason and message).</exception>
-    public static async Task<RunResult> RunAsync(IGrainFactory grains, RiptRunOptions run, Action<IterationReport>? onIteration, Action<GroupEvent>? onGroup,
+    public static async Task<RunResult> RunAsync(IGrainFactory grains, RiptRunOptions run, Action<RiptMetricsLine>? onIteration, Action<GroupEvent>? onGroup,
         CancellationToken ct, TimeSpan? pollInterval = null)
     {
         var poll = pollInterval ?? TimeSpan.FromMilliseconds(200);

@@ -3,6 +3,7 @@ using RiptOrleans.Grains.Abstractions;
 using RiptOrleans.Grains.Abstractions.Messages;
 using RiptOrleans.Grains.Placement;
 using RiptOrleans.Grains.Tests.Support;
+using RiptOrleans.Learner.Ript;
 using RiptOrleans.Physics.Tasks;
 using Xunit.Abstractions;
 
@@ -56,7 +57,7 @@ public class FaultTests(ITestOutputHelper output)
         var straight = Run(cluster, "worker-straight", 2, TestTasks.SlowWideReach);
         await TestRuns.RunAsync(cluster, straight);
         var run = Run(cluster, "worker-killed", 2, TestTasks.SlowWideReach);
-        var reports = new List<IterationReport>();
+        var reports = new List<RiptMetricsLine>();
         var groups = new List<GroupEvent>();
 
         var running = TestRuns.RunAsync(cluster, run, reports, groups);
@@ -89,7 +90,7 @@ public class FaultTests(ITestOutputHelper output)
         var straight = Run(cluster, "learner-straight");
         await TestRuns.RunAsync(cluster, straight);
         var run = Run(cluster, "learner-killed");
-        var reports = new List<IterationReport>();
+        var reports = new List<RiptMetricsLine>();
         var groups = new List<GroupEvent>();
 
         var running = TestRuns.RunAsync(cluster, run, reports, groups);

@@ -16,15 +16,15 @@ public class LearnerGrainTests(SingleSiloFixture fixture) : IClassFixture<Single
     public async Task RunAsync_OneIteration_PublishesTheNextVersionCheckpointsAndReportsTheBatch()
     {
         var run = TestRuns.Of(Cluster, "one", 1);
-        var reports = new List<IterationReport>();
+        var reports = new List<RiptMetricsLine>();
 
         var result = await TestRuns.RunAsync(Cluster, run, reports);
 
         var report = Assert.Single(reports);
         Assert.Equal(1, report.PolicyVersion);
         Assert.Equal(2, report.Accepted);
-        Assert.Equal(8, report.Update.Samples);
-        Assert.True(report.Update.OptimizerSteps >= 2);
+        Assert.Equal(8, report.Samples);
+        Assert.True(report.OptimizerSteps >= 2);
         Assert.True(report.Rollouts >= 8);
         Assert.Equal(0, result.StartIteration);
         Assert.Equal(1, Checkpoint.Load(run.CheckpointDirectory).State.Version);
@@ -35,11 +35,11 @@ public class LearnerGrainTests(SingleSiloFixture fixture) : IClassFixture<Single
     [Fact]
     public async Task RunAsync_RecomputedOldLogProbs_AgreeWithSampledOnesTo1e5()
     {
-        var reports = new List<IterationReport>();
+        var reports = new List<RiptMetricsLine>();
 
         await TestRuns.RunAsync(Cluster, TestRuns.Of(Cluster, "gap", 1, TestRuns.Small with { Epochs = 1, MinibatchSize = 8 }), reports);
 
-        Assert.True(reports[0].Update.OldLogProbGap < 1e-5, $"gap {reports[0].Update.OldLogProbGap}");
+        Assert.True(reports[0].OldLogProbGap < 1e-5, $"gap {reports[0].OldLogProbGap}");
     }
 
     [Fact]

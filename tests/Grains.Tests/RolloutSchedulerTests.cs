@@ -35,10 +35,10 @@ public class RolloutSchedulerTests(SingleSiloFixture fixture) : IClassFixture<Si
         var c = await scheduler.CollectAsync(0, 0, TestRuns.Small with { DynamicRejection = false }, Cluster.Grains.GetGrain<IGrainRegistry>("unpublished"),
             null, default);
 
-        Assert.True(c.Reissued >= 1);
+        Assert.True(c.Metrics.Reissued >= 1);
         Assert.Equal(2, c.Accepted.Count);
         Assert.Equal(2, c.Accepted.Select(g => g.JobId).Distinct().Count());
-        Assert.Equal(0, c.Duplicates);
+        Assert.Equal(0, c.Metrics.Duplicates);
         var stats = await Cluster.Grains.GetGrain<IGrainRegistry>("unpublished").GetContextsAsync(null);
         Assert.Equal(c.Acceptance.ContextsTried, stats.Sum(s => s.Groups));
     }

@@ -1,4 +1,5 @@
 using RiptOrleans.Grains.Abstractions.Messages;
+using RiptOrleans.Learner.Ript;
 using RiptOrleans.Learner.Sft;
 
 namespace RiptOrleans.Grains.Experiments;
@@ -9,7 +10,7 @@ public sealed record CellHooks
     /// <summary>A human line per step.</summary>
     public Action<string> Say { get; init; } = _ => { };
 
-    public Action<IterationReport>? OnIteration { get; init; }
+    public Action<RiptMetricsLine>? OnIteration { get; init; }
 
     /// <summary>Runs one SFT (default: SftTrainer.Run without progress).</summary>
     public Func<SftOptions, SftResult> RunSft { get; init; } = o => SftTrainer.Run(o);

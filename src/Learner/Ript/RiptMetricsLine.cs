@@ -3,7 +3,11 @@ using System.Text.Json.Serialization;
 
 namespace RiptOrleans.Learner.Ript;
 
-/// <summary>One iteration's line of metrics.jsonl; the JSON keys are grouped rollout/, loss/, perf/, eval/.</summary>
+/// <summary>
+/// One RIPT iteration's metrics, the one record of them: the rollout scheduler fills the rollout/ and perf/ values it
+/// counts, RiptUpdate the loss/ values, the learner the version, learning rate, update time and eval/; progress reports,
+/// the terminal, metrics.jsonl (one line each), report.html and the inspection pages all read this record.
+/// </summary>
 public sealed record RiptMetricsLine
 {
     [JsonPropertyName("iteration")] public int Iteration { get; init; }
@@ -12,6 +16,9 @@ public sealed record RiptMetricsLine
     [JsonPropertyName("lr")] public double LearningRate { get; init; }
     /// <summary>Success rate over every rollout collected this iteration, rejected groups included.</summary>
     [JsonPropertyName("rollout/success_rate")] public double RolloutSuccessRate { get; init; }
+    /// <summary>Rollouts collected (every group's K, rejected ones included) and how many succeeded.</summary>
+    [JsonPropertyName("rollout/rollouts")] public int Rollouts { get; init; }
+    [JsonPropertyName("rollout/successes")] public int RolloutSuccesses { get; init; }
     /// <summary>Groups (contexts) run to fill D.</summary>
     [JsonPropertyName("rollout/contexts_tried")] public int ContextsTried { get; init; }
     [JsonPropertyName("rollout/accepted")] public int Accepted { get; init; }
@@ -19,18 +26,31 @@ public sealed record RiptMetricsLine
     [JsonPropertyName("rollout/rejected_all_fail")] public int RejectedAllFail { get; init; }
     /// <summary>Results of an older version, dropped.</summary>
     [JsonPropertyName("rollout/late")] public int Late { get; init; }
+    /// <summary>Groups whose call failed (their silo died, their weights were gone) and that ran again under the same JobId.</summary>
+    [JsonPropertyName("rollout/reissued")] public int Reissued { get; init; }
+    /// <summary>Results of a JobId already counted, dropped (a reissued group whose first call answered after all).</summary>
+    [JsonPropertyName("rollout/duplicates")] public int Duplicates { get; init; }
     /// <summary>−mean sampled log-prob per decision over D: a Monte Carlo estimate of the policy's entropy per decision.</summary>
     [JsonPropertyName("rollout/entropy_estimate")] public double EntropyEstimate { get; init; }
+    /// <summary>Mean clipped surrogate loss over the update's minibatches.</summary>
     [JsonPropertyName("loss/policy")] public double PolicyLoss { get; init; }
+    /// <summary>Mean of (r − 1) − log r (Schulman's low-variance KL estimate) in the last epoch.</summary>
     [JsonPropertyName("loss/approx_kl")] public double ApproxKl { get; init; }
     [JsonPropertyName("loss/old_approx_kl")] public double OldApproxKl { get; init; }
+    /// <summary>Fraction of ratios outside [1 − ε, 1 + ε] in the last epoch.</summary>
     [JsonPropertyName("loss/clip_frac")] public double ClipFraction { get; init; }
     [JsonPropertyName("loss/ratio_max")] public double RatioMax { get; init; }
+    /// <summary>Mean gradient norm before clipping.</summary>
     [JsonPropertyName("loss/grad_norm")] public double GradNorm { get; init; }
     /// <summary>Largest |recomputed − sampled| old log-prob (0 up to float error).</summary>
     [JsonPropertyName("loss/old_logprob_gap")] public double OldLogProbGap { get; init; }
+    /// <summary>AdamW steps taken, trajectories and decisions in the update.</summary>
+    [JsonPropertyName("loss/optimizer_steps")] public int OptimizerSteps { get; init; }
+    [JsonPropertyName("loss/samples")] public int Samples { get; init; }
+    [JsonPropertyName("loss/decisions")] public int Decisions { get; init; }
     [JsonPropertyName("perf/rollouts_per_s")] public double RolloutsPerSecond { get; init; }
     [JsonPropertyName("perf/sim_steps_per_s")] public double SimStepsPerSecond { get; init; }
+    [JsonPropertyName("perf/sim_steps")] public long SimSteps { get; init; }
     /// <summary>Wall-clock seconds collecting rollouts vs updating.</summary>
     [JsonPropertyName("perf/rollout_s")] public double RolloutSeconds { get; init; }
     [JsonPropertyName("perf/learner_s")] public double LearnerSeconds { get; init; }

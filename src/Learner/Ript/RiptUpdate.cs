@@ -120,14 +120,15 @@ public static class RiptUpdate
         return new Optim.AdamW(groups.Select(g => new Optim.ParamGroup(g.Parameters, o.GroupLearningRates.GetValueOrDefault(g.Name, o.LearningRate), o.WeightDecay)));
     }
 
-    /// <summary>N epochs of clipped PPO over the batch <paramref name="b"/>; returns the `loss/` metrics.</summary>
-    public static RiptMetrics Update(IPolicy policy, Optim.AdamW optimizer, IReadOnlyList<RiptSample> b, RiptOptions o, Random rng)
+    /// <summary>N epochs of clipped PPO over the batch <paramref name="b"/>: <paramref name="metrics"/> (the iteration's line so far) with the `loss/` values and the entropy estimate filled in.</summary>
+    public static RiptMetricsLine Update(IPolicy policy, Optim.AdamW optimizer, IReadOnlyList<RiptSample> b, RiptOptions o, Random rng, RiptMetricsLine? metrics = null)
     {
+        metrics ??= new RiptMetricsLine();
         o.Validate();
         // With dynamic rejection off, uniform groups count in D but ship no trajectories: their zero advantages carry
         // no gradient, so a batch of only such groups is a step-less update.
         if (b.Count == 0)
-            return new RiptMetrics(0, 0, 0, 0, 1, 0, 0, 0, 0, 0);
+            return metrics with { PolicyLoss = 0, ApproxKl = 0, OldApproxKl = 0, ClipFraction = 0, RatioMax = 1, GradNorm = 0, OldLogProbGap = 0, OptimizerSteps = 0, Samples = 0, Decisions = 0, EntropyEstimate = 0 };
         var parameters = policy.RlParameters().ToList();
         var decisions = b.Sum(s => s.Decisions.Count);
         // Dropout off: old and new log-probs must differ only through the weights (r = 1 before the first step).
@@ -239,7 +240,12 @@ public static class RiptUpdate
             }
         }
         var n = Math.Max(1, lastEpochMinibatches);
-        return new RiptMetrics(lossSum / minibatches, approxKl / n, oldApproxKl / n, clipFrac / n, ratioMax, gradNormSum / Math.Max(1, steps),
-            oldGap, steps, b.Count, decisions);
+        return metrics with
+        {
+            PolicyLoss = lossSum / minibatches, ApproxKl = approxKl / n, OldApproxKl = oldApproxKl / n, ClipFraction = clipFrac / n, RatioMax = ratioMax,
+            GradNorm = gradNormSum / Math.Max(1, steps), OldLogProbGap = oldGap, OptimizerSteps = steps, Samples = b.Count, Decisions = decisions,
+            // −mean sampled log-prob per decision: a Monte Carlo estimate of the sampling policy's entropy per decision.
+            EntropyEstimate = -b.SelectMany(x => x.SampledLogProbs).DefaultIfEmpty(0).Average(),
+        };
     }
 }

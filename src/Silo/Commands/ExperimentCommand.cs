@@ -122,7 +122,7 @@ internal static class ExperimentCommand
                 Say = line => Say($"  {line}"),
                 RunSft = Sft,
                 OnIteration = r => Say($"    iteration {r.Iteration + 1}/{settings.Iterations}: rollout SR {r.RolloutSuccessRate:P0}, {r.Accepted} accepted / " +
-                    $"{r.RejectedAllSuccess} all-success / {r.RejectedAllFail} all-fail, {r.Rollouts / Math.Max(1e-9, r.RolloutSeconds):F1} rollouts/s, " +
+                    $"{r.RejectedAllSuccess} all-success / {r.RejectedAllFail} all-fail, {r.RolloutsPerSecond:F1} rollouts/s, " +
                     $"{r.RolloutSeconds:F0}s rollouts + {r.LearnerSeconds:F0}s update"),
             },
             OnCell = (i, n, cell, what) => Say(what == "skip" ? $"cell {i + 1}/{n} {cell.Id}: finished earlier, skipped"

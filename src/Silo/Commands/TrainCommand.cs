@@ -94,8 +94,8 @@ internal static class TrainCommand
             {
                 seen = Math.Max(seen, r.Iteration);
                 Console.Error.WriteLine($"iteration {r.Iteration + 1}/{o.Iterations}: rollout SR {r.RolloutSuccessRate:P0}, groups {r.Accepted} accepted / " +
-                    $"{r.RejectedAllSuccess} all-success / {r.RejectedAllFail} all-fail, {r.Rollouts / Math.Max(1e-9, r.RolloutSeconds):F1} rollouts/s, " +
-                    $"loss {r.Update.PolicyLoss:F4}, clip {r.Update.ClipFraction:F2}, {r.RolloutSeconds:F0}s rollouts + {r.LearnerSeconds:F0}s update" +
+                    $"{r.RejectedAllSuccess} all-success / {r.RejectedAllFail} all-fail, {r.RolloutsPerSecond:F1} rollouts/s, " +
+                    $"loss {r.PolicyLoss:F4}, clip {r.ClipFraction:F2}, {r.RolloutSeconds:F0}s rollouts + {r.LearnerSeconds:F0}s update" +
                     (r.Reissued > 0 ? $", {r.Reissued} groups reissued" : ""));
             },
                 g => Console.Error.WriteLine(

@@ -1,6 +1,7 @@
 using Orleans;
 using RiptOrleans.Grains;
 using RiptOrleans.Grains.Abstractions.Messages;
+using RiptOrleans.Learner.Ript;
 
 namespace RiptOrleans.Silo.Hosting;
 
@@ -12,7 +13,7 @@ namespace RiptOrleans.Silo.Hosting;
 internal static class RiptRunLauncher
 {
     /// <exception cref="RunFailedException">The run failed (RunFailure.Rejection: RIPT's acceptance stopped it with its message).</exception>
-    public static async Task<RunResult> RunAsync(RiptRunOptions options, Action<IterationReport>? onIteration, Action<GroupEvent>? onGroup, CancellationToken ct,
+    public static async Task<RunResult> RunAsync(RiptRunOptions options, Action<RiptMetricsLine>? onIteration, Action<GroupEvent>? onGroup, CancellationToken ct,
         RunTarget? target = null)
     {
         await using var connection = await ConnectAsync(target ?? RunTarget.Embedded, ct);

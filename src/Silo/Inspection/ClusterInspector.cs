@@ -53,7 +53,7 @@ public sealed class ClusterInspector(IGrainFactory grains, IClusterMembershipSer
         if (metricsPath is not null && File.Exists(metricsPath))
             curve = RiptMetricsLine.ReadAll(metricsPath);
         else
-            curve = (await learner.GetProgressAsync(0, int.MaxValue, default)).Iterations.Select(r => RiptRun.Line(r, 0, null)).ToList();
+            curve = (await learner.GetProgressAsync(0, int.MaxValue, default)).Iterations.ToList();
         return new RunView(runId, state.Phase.ToString(), state.Iteration, state.Iterations, state.PolicyVersion, state.Silo, state.Error, state.OutDirectory, curve);
     }
 

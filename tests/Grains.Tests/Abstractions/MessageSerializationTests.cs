@@ -47,4 +47,18 @@ public class MessageSerializationTests
         Assert.Equal((11L, 0.5, true, 7), (back.Seed, back.Temperature!.Value, back.Resume, back.Iterations));
         Assert.Equal(run.TaskIds, back.TaskIds);
     }
+
+    [Fact]
+    public void MetricsLine_RoundTrip_IsTheLineTheRunWrites()
+    {
+        var line = new RiptMetricsLine
+        {
+            Iteration = 3, PolicyVersion = 4, LearningRate = 5e-5, Rollouts = 32, RolloutSuccesses = 12, RolloutSuccessRate = 0.375, Accepted = 4,
+            Reissued = 1, PolicyLoss = -0.02, ClipFraction = 0.1, OptimizerSteps = 16, RolloutSeconds = 12.5, LearnerSeconds = 1.5, EvalSuccessRate = 0.8,
+        };
+
+        var back = RoundTrip(new RunProgress(RunPhase.Running, [line], [], 1, 0, null, RunFailure.None, null, 0, Guid.Empty));
+
+        Assert.Equal(line.ToJson(), Assert.Single(back.Iterations).ToJson());
+    }
 }

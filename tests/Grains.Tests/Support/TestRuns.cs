@@ -21,7 +21,7 @@ internal static class TestRuns
     }
 
     /// <summary>Runs to the end through the thin client, bounded in time.</summary>
-    public static Task<RunResult> RunAsync(GrainCluster cluster, RiptRunOptions run, List<IterationReport>? reports = null, List<GroupEvent>? groups = null,
+    public static Task<RunResult> RunAsync(GrainCluster cluster, RiptRunOptions run, List<RiptMetricsLine>? reports = null, List<GroupEvent>? groups = null,
         TimeSpan? timeout = null)
     {
         using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));

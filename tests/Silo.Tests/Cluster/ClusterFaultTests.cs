@@ -3,6 +3,7 @@ using RiptOrleans.Grains;
 using RiptOrleans.Grains.Abstractions;
 using RiptOrleans.Grains.Abstractions.Messages;
 using RiptOrleans.Learner.Checkpoints;
+using RiptOrleans.Learner.Ript;
 using RiptOrleans.Silo.Hosting;
 using Xunit.Abstractions;
 
@@ -21,7 +22,7 @@ public class ClusterFaultTests(LocalClusterFixture fixture, ITestOutputHelper ou
 
     private sealed class Observed
     {
-        public readonly List<IterationReport> Reports = [];
+        public readonly List<RiptMetricsLine> Reports = [];
         public readonly List<GroupEvent> Groups = [];
 
         public int Count(Func<GroupEvent, bool> f)

@@ -1,7 +1,7 @@
 namespace RiptOrleans.Grains.Abstractions.Messages;
 
 /// <summary>
-/// The wire form of a Learner record that messages carry (RiptOptions, RiptMetrics, TaskScore): its JSON. Learner knows
+/// The wire form of a Learner record that messages carry (RiptOptions, RiptMetricsLine, TaskScore): its JSON. Learner knows
 /// nothing of Orleans, and JSON keeps fields added there (new knobs, new metrics) flowing without renumbering here.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("ript.LearnerJson")]

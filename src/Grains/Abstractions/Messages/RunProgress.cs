@@ -1,3 +1,5 @@
+using RiptOrleans.Learner.Ript;
+
 namespace RiptOrleans.Grains.Abstractions.Messages;
 
 /// <summary>What a run did since the caller's last look: new iteration reports and group events, the phase, and the end.</summary>
@@ -9,7 +11,7 @@ namespace RiptOrleans.Grains.Abstractions.Messages;
 [GenerateSerializer, Immutable, Alias("ript.RunProgress")]
 public sealed record RunProgress(
     [property: Id(0)] RunPhase Phase,
-    [property: Id(1)] IterationReport[] Iterations,
+    [property: Id(1)] RiptMetricsLine[] Iterations,
     [property: Id(2)] GroupEvent[] Groups,
     [property: Id(3)] int IterationsSeen,
     [property: Id(4)] int GroupsSeen,
