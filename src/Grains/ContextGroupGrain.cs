@@ -69,7 +69,8 @@ public sealed class ContextGroupGrain(string contextId, GrainServices services) 
             ct.ThrowIfCancellationRequested();
             var t0 = Stopwatch.GetTimestamp();
             var batch = live.Select(i => new PolicyObservation((float[])obs[i].Clone(),
-                PolicyCameras.Render(config, task.Model, _envs[i].Data, size => RendererCache.For(task.Model, size)), task.Spec.Instruction)).ToList();
+                PolicyCameras.Render(config, task.Model, _envs[i].Data, size => RendererCache.For(task.Model, size)), task.Spec.Instruction,
+                task.Observation.Fields)).ToList();
             IReadOnlyList<PolicyDecision> chosen;
             using (TensorScope.Open())
                 chosen = policy.Act(batch, ActMode.Sample, generator);

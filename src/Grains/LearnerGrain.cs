@@ -67,12 +67,13 @@ public sealed class LearnerGrain : ILearnerGrain
         var samples = new List<RiptSample>();
         foreach (var g in groups)
         {
-            var instruction = _services.Tasks.Get(ContextCatalog.TaskIdOf(g.ContextId)).Spec.Instruction;
+            var task = _services.Tasks.Get(ContextCatalog.TaskIdOf(g.ContextId));
+            var instruction = task.Spec.Instruction;
             var advantages = RiptUpdate.LeaveOneOutAdvantages(g.Rewards);
             for (var k = 0; k < g.Trajectories.Count; k++)
             {
                 var t = g.Trajectories[k];
-                var decisions = t.Decisions.Select(d => new ScoredDecision(new PolicyObservation(d.State, d.Images, instruction), d.Tokens, d.Sampled)).ToList();
+                var decisions = t.Decisions.Select(d => new ScoredDecision(new PolicyObservation(d.State, d.Images, instruction, task.Observation.Fields), d.Tokens, d.Sampled)).ToList();
                 samples.Add(new RiptSample(g.ContextId, decisions, t.Decisions.Select(d => d.LogProb).ToArray(), advantages[k], t.Success));
             }
         }

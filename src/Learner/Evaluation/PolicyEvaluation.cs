@@ -137,5 +137,6 @@ public static class PolicyEvaluation
 
     /// <summary>The policy's view of an env now: state, camera frames at the policy's size, the instruction.</summary>
     private static PolicyObservation Observe(Episode e, TaskModel model, PolicyConfig config, Func<int, int, Renderer> renderer) =>
-        new((float[])e.Observation.Clone(), PolicyCameras.Render(config, model.Model, e.Env.Data, size => renderer(e.Task, size)), model.Spec.Instruction);
+        new((float[])e.Observation.Clone(), PolicyCameras.Render(config, model.Model, e.Env.Data, size => renderer(e.Task, size)), model.Spec.Instruction,
+            model.Observation.Fields);
 }

@@ -18,6 +18,13 @@ public enum PolicyKind
 public sealed record PolicyConfig(PolicyKind Kind, int StateDim, int ActionDim, int ChunkLength, int ExecuteSteps,
     IReadOnlyList<string> Cameras, int ImageSize = 128)
 {
+    /// <summary>
+    /// The named state fields the policy reads, in order (their sizes sum to StateDim): observations are gathered by
+    /// these names, so one index means one object across a suite's tasks and a selection (proprio only) drops the rest.
+    /// Null: the state is read by position, zero-padded to StateDim.
+    /// </summary>
+    public IReadOnlyList<StateField>? StateFields { get; init; }
+
     /// <summary>Width of the transformer / hidden layers.</summary>
     public int DModel { get; init; } = 128;
 

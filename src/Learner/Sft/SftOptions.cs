@@ -37,6 +37,15 @@ public sealed record SftOptions
     /// <summary>Cameras the policy reads (empty: state only); the demos must hold their frames.</summary>
     public IReadOnlyList<string> Cameras { get; init; } = [];
 
+    /// <summary>
+    /// State fields the policy reads: empty for every field of the demos (object poses included), ["proprio"] for the
+    /// robot's proprioception only (an image policy that must not read object poses), or field names.
+    /// </summary>
+    public IReadOnlyList<string> StateFields { get; init; } = [];
+
+    /// <summary>Normalise actions by the demos' per-entry mean and std (heads predict normalised actions).</summary>
+    public bool NormalizeActions { get; init; } = true;
+
     /// <summary>Actions predicted per decision.</summary>
     public int ChunkLength { get; init; } = 8;
 
@@ -71,6 +80,9 @@ public sealed record SftOptions
     public int BatchSize { get; init; } = 64;
 
     public double Lr { get; init; } = 1e-3;
+
+    /// <summary>Learning-rate schedule of each stage after a 5% linear warm-up: constant, or cosine decay to 1% of lr.</summary>
+    public LrSchedule LrSchedule { get; init; } = LrSchedule.Cosine;
 
     public double WeightDecay { get; init; } = 1e-4;
 
@@ -135,6 +147,8 @@ public sealed record SftOptions
         Check(TorchThreads >= 0, "torch_threads", TorchThreads, "≥ 0");
         Check(!string.IsNullOrWhiteSpace(Out), "out", Out, "a directory");
         Check(Cameras.Distinct().Count() == Cameras.Count, "cameras", $"[{string.Join(", ", Cameras)}]", "distinct");
+        Check(StateFields.All(f => !string.IsNullOrWhiteSpace(f)) && StateFields.Distinct().Count() == StateFields.Count, "state_fields",
+            $"[{string.Join(", ", StateFields)}]", "distinct field names (or \"proprio\")");
         return errors;
     }
 
@@ -151,10 +165,11 @@ public sealed record SftOptions
     /// <summary>The process's RIPT_SFT_* environment variables.</summary>
     public static IReadOnlyDictionary<string, string> Environment() => Configuration.JsonConfig.Environment("sft");
 
-    /// <summary>The policy config these options describe, for demos of the given sizes.</summary>
-    public PolicyConfig PolicyConfig(int stateDim, int actionDim, int imageSize) =>
+    /// <summary>The policy config these options describe, for demos of the given sizes and state fields (null: read by position).</summary>
+    public PolicyConfig PolicyConfig(int stateDim, int actionDim, int imageSize, IReadOnlyList<StateField>? stateFields = null) =>
         new(Policy, stateDim, actionDim, ChunkLength, ExecuteSteps, Cameras, Cameras.Count > 0 ? imageSize : 128)
         {
+            StateFields = stateFields,
             DModel = DModel,
             Layers = Layers,
             Heads = Heads,
@@ -162,4 +177,14 @@ public sealed record SftOptions
             TokensPerChunk = TokensPerChunk,
             FsqLevels = FsqLevels,
         };
+}
+
+/// <summary>How the learning rate moves over a supervised stage.</summary>
+public enum LrSchedule
+{
+    /// <summary>Constant after the warm-up.</summary>
+    Constant,
+
+    /// <summary>Cosine decay from lr to 1% of lr over the stage, after the warm-up.</summary>
+    Cosine,
 }

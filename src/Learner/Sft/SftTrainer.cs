@@ -29,8 +29,8 @@ public static class SftTrainer
         var errors = options.Validate();
         if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors));
         var tasks = string.IsNullOrEmpty(options.Task) ? TaskRegistry.Suite(options.Suite!) : [TaskRegistry.Get(options.Task)];
-        var data = DemoDataset.Load(options.DemoDir, tasks, options.Demos, options.Cameras);
-        var config = options.PolicyConfig(data.StateDim, data.ActionDim, data.ImageSize);
+        var data = DemoDataset.Load(options.DemoDir, tasks, options.Demos, options.Cameras, options.StateFields, options.NormalizeActions);
+        var config = options.PolicyConfig(data.StateDim, data.ActionDim, data.ImageSize, data.StateFields);
         Directory.CreateDirectory(options.Out);
         if (options.TorchThreads > 0) Torch.Torch.Threads = options.TorchThreads;
         Torch.Torch.ManualSeed(options.Seed);
@@ -41,18 +41,32 @@ public static class SftTrainer
         {
             policy = PolicyFactory.FromCheckpoint(init);
             var c = policy.Config;
-            if (c.ActionDim != data.ActionDim || c.StateDim < data.StateDim || !c.Cameras.SequenceEqual(options.Cameras) || (c.Cameras.Count > 0 && c.ImageSize != data.ImageSize))
+            // a policy reading named fields takes any task's state (fields it lacks read as absent); a positional one needs room
+            var stateFits = c.StateFields is not null || c.StateDim >= data.StateDim;
+            if (c.ActionDim != data.ActionDim || !stateFits || !c.Cameras.SequenceEqual(options.Cameras) || (c.Cameras.Count > 0 && c.ImageSize != data.ImageSize))
             {
                 policy.Dispose();
                 throw new InvalidDataException($"sft.init_from {init}: its policy reads state {c.StateDim}, actions {c.ActionDim}, cameras [{string.Join(", ", c.Cameras)}] at {c.ImageSize}; " +
                     $"the demos have state {data.StateDim}, actions {data.ActionDim}, cameras [{string.Join(", ", options.Cameras)}] at {data.ImageSize}");
             }
             config = c;
+            if (c.StateFields is not null)
+            {
+                var layout = new Encoders.StateLayout(c);
+                foreach (var file in data.Files)
+                    if (layout.Missing(file.ObservationFields) is { Count: > 0 } missing)
+                        Logger.Information("{TaskId} lacks the pretrained policy's fields {Fields}: they read as absent", file.TaskId, missing);
+                var unread = data.StateFields.Where(f => c.StateFields.All(p => p.Name != f.Name)).Select(f => f.Name).ToList();
+                if (unread.Count > 0)
+                    Logger.Warning("The pretrained policy does not read the demos' fields {Fields}", unread);
+            }
         }
         else
             policy = PolicyFactory.Create(config, data.Inputs, generator);
         var staged = (ISupervisedStages)policy;
         var clock = Stopwatch.StartNew();
+        var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+        var evaluating = TimeSpan.Zero;
         var metricsPath = Path.Combine(options.Out, "metrics.jsonl");
         var checkpointDir = Path.Combine(options.Out, "checkpoint");
         using var metrics = new MetricsLog(metricsPath);
@@ -81,8 +95,7 @@ public static class SftTrainer
                 var count = 0;
                 for (var step = 1; step <= steps; step++)
                 {
-                    // warm up over the first 5% of the stage, then constant
-                    optimizer.SetLr(options.Lr * Math.Min(1.0, step / Math.Max(1.0, 0.05 * steps)));
+                    optimizer.SetLr(LearningRate(options, step, steps));
                     double loss, norm;
                     using (var scope = TensorScope.Open())
                     {
@@ -112,12 +125,16 @@ public static class SftTrainer
                     onStep?.Invoke();
                     if (stage == mainStage && options.EvalEvery > 0 && options.EvalInits > 0 && step % options.EvalEvery == 0 && step < steps)
                     {
+                        var evalStart = clock.Elapsed;
                         Evaluate(policy, tasks, options, metrics, stage, step, onEvalEpisode);
+                        evaluating += clock.Elapsed - evalStart;
                         policy.Train(true);
                     }
                 }
                 SaveCheckpoint(policy, config, options, checkpointDir, stage, steps, optimizer, generator);
             }
+            var trainingSeconds = (clock.Elapsed - evaluating).TotalSeconds;
+            Logger.Information("SFT stages took {Seconds:F0} s", trainingSeconds);
             if (options.EvalInits > 0)
                 scores = Evaluate(policy, tasks, options, metrics, "final", TotalSteps(options), onEvalEpisode);
             var reportPath = Path.Combine(options.Out, "report.html");
@@ -131,13 +148,28 @@ public static class SftTrainer
                 ["options"] = JsonSerializer.Serialize(options, SftOptions.Json).Replace("\n", " "),
                 ["final success rate"] = scores.Count == 0 ? "not evaluated" : string.Join(", ", scores.Select(s => $"{s.TaskId} {s.SuccessRate:P0}")),
                 ["seconds"] = clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture),
+                ["training seconds"] = trainingSeconds.ToString("F1", CultureInfo.InvariantCulture),
             }, metrics.Lines);
-            return new SftResult(checkpointDir, metricsPath, reportPath, first, final, scores, clock.Elapsed.TotalSeconds);
+            return new SftResult(checkpointDir, metricsPath, reportPath, first, final, scores, clock.Elapsed.TotalSeconds)
+            {
+                TrainingSeconds = trainingSeconds,
+                CpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds,
+            };
         }
         finally
         {
             policy.Dispose();
         }
+    }
+
+    /// <summary>The rate at step (1-based) of a stage of steps: linear warm-up over its first 5%, then constant or cosine down to 1%.</summary>
+    public static double LearningRate(SftOptions options, int step, int steps)
+    {
+        var warmup = Math.Max(1.0, 0.05 * steps);
+        if (step <= warmup) return options.Lr * step / warmup;
+        if (options.LrSchedule == LrSchedule.Constant) return options.Lr;
+        var progress = Math.Min(1.0, (step - warmup) / Math.Max(1.0, steps - warmup));
+        return options.Lr * (0.01 + 0.99 * 0.5 * (1 + Math.Cos(Math.PI * progress)));
     }
 
     private static IReadOnlyList<TaskScore> Evaluate(IPolicy policy, IReadOnlyList<TaskSpec> tasks, SftOptions options, MetricsLog metrics, string stage, int step, Action? onEpisode)

@@ -23,6 +23,15 @@ internal static class SftCommand
     private static readonly Option<int?> ChunkOption = new("--chunk-length") { Description = "Actions predicted per decision." };
     private static readonly Option<int?> ExecuteOption = new("--execute-steps") { Description = "Actions executed per decision." };
     private static readonly Option<int?> DModelOption = new("--d-model") { Description = "Model width." };
+    private static readonly Option<int?> LayersOption = new("--layers") { Description = "Transformer blocks (tokenized) or residual trunk blocks (regression)." };
+    private static readonly Option<double?> DropoutOption = new("--dropout") { Description = "Dropout while training." };
+    private static readonly Option<int?> TokensPerChunkOption = new("--tokens-per-chunk") { Description = "Tokenized: skill tokens per action chunk." };
+    private static readonly Option<string[]> StateFieldsOption = new("--state-fields")
+    {
+        Description = "State fields the policy reads: 'proprio' (no object poses), or field names (default: every field).", AllowMultipleArgumentsPerToken = true,
+    };
+    private static readonly Option<bool?> NormalizeActionsOption = new("--normalize-actions") { Description = "Normalise actions by the demos' mean and std (true/false)." };
+    private static readonly Option<LrSchedule?> LrScheduleOption = new("--lr-schedule") { Description = "constant or cosine (after a 5% warm-up)." };
     private static readonly Option<int?> EvalEveryOption = new("--eval-every") { Description = "Steps between evaluations (0: only at the end)." };
     private static readonly Option<int?> EvalInitsOption = new("--eval-inits") { Description = "Evaluation contexts per task (0: none)." };
     private static readonly Option<int?> EvalThreadsOption = new("--eval-threads") { Description = "Evaluation threads." };
@@ -36,7 +45,8 @@ internal static class SftCommand
     {
         var command = new Command("sft", "Behaviour cloning (SFT) of a tokenized or regression policy on demonstrations.");
         foreach (var o in new Option[] { ConfigOption, DemoDirOption, SuiteOption, TaskOption, DemosOption, PolicyOption, CamerasOption, StepsOption,
-                     AutoencoderStepsOption, ScaleStepsOption, BatchSizeOption, LrOption, ChunkOption, ExecuteOption, DModelOption, EvalEveryOption,
+                     AutoencoderStepsOption, ScaleStepsOption, BatchSizeOption, LrOption, ChunkOption, ExecuteOption, DModelOption, LayersOption, DropoutOption,
+                     TokensPerChunkOption, StateFieldsOption, NormalizeActionsOption, LrScheduleOption, EvalEveryOption,
                      EvalInitsOption, EvalThreadsOption, LogEveryOption, InitFromOption, OutOption, SeedOption, JsonOption })
             command.Options.Add(o);
         command.SetAction(parse =>
@@ -68,6 +78,12 @@ internal static class SftCommand
                 ChunkLength = parse.GetValue(ChunkOption) ?? options.ChunkLength,
                 ExecuteSteps = parse.GetValue(ExecuteOption) ?? options.ExecuteSteps,
                 DModel = parse.GetValue(DModelOption) ?? options.DModel,
+                Layers = parse.GetValue(LayersOption) ?? options.Layers,
+                Dropout = parse.GetValue(DropoutOption) ?? options.Dropout,
+                TokensPerChunk = parse.GetValue(TokensPerChunkOption) ?? options.TokensPerChunk,
+                StateFields = parse.GetValue(StateFieldsOption) is { Length: > 0 } fields ? fields : options.StateFields,
+                NormalizeActions = parse.GetValue(NormalizeActionsOption) ?? options.NormalizeActions,
+                LrSchedule = parse.GetValue(LrScheduleOption) ?? options.LrSchedule,
                 EvalEvery = parse.GetValue(EvalEveryOption) ?? options.EvalEvery,
                 EvalInits = parse.GetValue(EvalInitsOption) ?? options.EvalInits,
                 EvalThreads = parse.GetValue(EvalThreadsOption) ?? options.EvalThreads,
@@ -108,6 +124,8 @@ internal static class SftCommand
                 Tasks = result.Evaluation.Select(s => new { Task = s.TaskId, s.SuccessRate, s.Episodes }),
                 MeanSuccessRate = double.IsNaN(result.MeanSuccessRate) ? (double?)null : result.MeanSuccessRate,
                 Seconds = result.Seconds,
+                TrainingSeconds = result.TrainingSeconds,
+                CpuSeconds = result.CpuSeconds,
             });
             return CommandExit.Ok;
         }
@@ -117,7 +135,7 @@ internal static class SftCommand
             Console.Out.WriteLine($"{s.TaskId}: success {s.SuccessRate:P0} over {s.Episodes} episodes");
         if (result.Evaluation.Count > 0)
             Console.Out.WriteLine($"mean success rate {result.MeanSuccessRate:P1}");
-        Console.Out.WriteLine($"checkpoint {result.CheckpointDirectory}, report {result.ReportPath} ({result.Seconds:F0} s)");
+        Console.Out.WriteLine($"checkpoint {result.CheckpointDirectory}, report {result.ReportPath} ({result.Seconds:F0} s: {result.TrainingSeconds:F0} s training; {result.CpuSeconds:F0} CPU s)");
         return CommandExit.Ok;
     }
 }
