@@ -160,6 +160,32 @@ public sealed class RegressionPolicy : Module, IPolicy, ISupervisedStages
         return ((perEntry * mask).Sum() / mask.Sum()).MoveToOuter();
     }
 
+    /// <summary>
+    /// How the scale head's Laplace b (clipped, normalised units) compares with the action head's error on windows, in
+    /// inference mode: mean b, mean |a − μ| (b of a calibrated head matches it) and the fraction of entries at the clip floor.
+    /// </summary>
+    public (double MeanScale, double MeanAbsError, double AtFloor) ScaleCalibration(IReadOnlyList<DemoWindow> windows)
+    {
+        var training = IsTraining;
+        Train(false);
+        try
+        {
+            using var noGrad = Grad.Disabled();
+            using var scope = TensorScope.Open();
+            var b = DemoWindowBatch.From(windows, Config, Observation.Layout, _tokenizer);
+            var target = Actions.Normalize(b.Chunks.Reshape(windows.Count, -1));
+            var mask = b.Mask.Expand(-1, -1, ActionDim).Reshape(windows.Count, -1);
+            var (mu, logB) = Heads(b.Observations, true);
+            var n = mask.Sum().Item();
+            var floor = logB.Le(Config.LogScaleClip.Lo + 1e-6).To(DType.Float32);
+            return ((logB.Exp() * mask).Sum().Item() / n, ((target - mu).Abs() * mask).Sum().Item() / n, (floor * mask).Sum().Item() / n);
+        }
+        finally
+        {
+            Train(training);
+        }
+    }
+
     public byte[] ExportWeights(long version) => PolicyWeights.Export(this, Config, _tokenizer, version);
 
     public long ImportWeights(ReadOnlySpan<byte> weights) => PolicyWeights.Import(this, Config, _tokenizer, weights);

@@ -68,6 +68,15 @@ public sealed record SftOptions
 
     public double Dropout { get; init; } = 0.1;
 
+    /// <summary>Rollout sampling: token temperature (tokenized) or Laplace scale multiplier (regression); unset: the family's default.</summary>
+    public double? Temperature { get; init; }
+
+    /// <summary>Tokenized rollout sampling: tokens from the k most likely only (0 = full softmax); unset: the family's default.</summary>
+    public int? TopK { get; init; }
+
+    /// <summary>Regression: clip [lo, hi] of the scale head's log b in normalised action units; unset: the family's default.</summary>
+    public IReadOnlyList<double>? LogScaleClip { get; init; }
+
     /// <summary>Tokenized stage 1: skill autoencoder steps.</summary>
     public int AutoencoderSteps { get; init; } = 1000;
 
@@ -133,6 +142,10 @@ public sealed record SftOptions
         Check(TokensPerChunk >= 1, "tokens_per_chunk", TokensPerChunk, "≥ 1");
         Check(FsqLevels.Count >= 1 && FsqLevels.All(l => l >= 2), "fsq_levels", $"[{string.Join(", ", FsqLevels)}]", "non-empty with every level ≥ 2");
         Check(Dropout is >= 0 and < 1, "dropout", Dropout, "in [0, 1)");
+        Check(Temperature is null or > 0, "temperature", Temperature, "> 0");
+        Check(TopK is null or >= 0, "top_k", TopK, "≥ 0 (0 = full softmax)");
+        Check(LogScaleClip is null || LogScaleClip is [var lo, var hi] && lo < hi, "log_scale_clip",
+            LogScaleClip is null ? null : $"[{string.Join(", ", LogScaleClip)}]", "[lo, hi] with lo < hi");
         Check(AutoencoderSteps >= 0, "autoencoder_steps", AutoencoderSteps, "≥ 0");
         Check(Steps >= 1, "steps", Steps, "≥ 1");
         Check(ScaleSteps >= 0, "scale_steps", ScaleSteps, "≥ 0");
@@ -166,8 +179,9 @@ public sealed record SftOptions
     public static IReadOnlyDictionary<string, string> Environment() => Configuration.JsonConfig.Environment("sft");
 
     /// <summary>The policy config these options describe, for demos of the given sizes and state fields (null: read by position).</summary>
-    public PolicyConfig PolicyConfig(int stateDim, int actionDim, int imageSize, IReadOnlyList<StateField>? stateFields = null) =>
-        new(Policy, stateDim, actionDim, ChunkLength, ExecuteSteps, Cameras, Cameras.Count > 0 ? imageSize : 128)
+    public PolicyConfig PolicyConfig(int stateDim, int actionDim, int imageSize, IReadOnlyList<StateField>? stateFields = null)
+    {
+        var c = new PolicyConfig(Policy, stateDim, actionDim, ChunkLength, ExecuteSteps, Cameras, Cameras.Count > 0 ? imageSize : 128)
         {
             StateFields = stateFields,
             DModel = DModel,
@@ -177,6 +191,13 @@ public sealed record SftOptions
             TokensPerChunk = TokensPerChunk,
             FsqLevels = FsqLevels,
         };
+        return c with
+        {
+            Temperature = Temperature ?? c.Temperature,
+            TopK = TopK ?? c.TopK,
+            LogScaleClip = LogScaleClip is [var lo, var hi] ? (lo, hi) : c.LogScaleClip,
+        };
+    }
 }
 
 /// <summary>How the learning rate moves over a supervised stage.</summary>

@@ -131,6 +131,15 @@ public static class SftTrainer
                         policy.Train(true);
                     }
                 }
+                if (policy is RegressionPolicy regression && stage == RegressionPolicy.ScaleStage)
+                {
+                    var (scale, error, atFloor) = regression.ScaleCalibration(data.Sample(Math.Max(256, options.BatchSize), random, config));
+                    Logger.Information("Laplace scale b {Scale:F3} vs |a − μ| {Error:F3} (normalised units), {AtFloor:P0} of entries at the clip floor", scale, error, atFloor);
+                    metrics.Append(new Dictionary<string, object?>
+                    {
+                        ["stage"] = stage, ["step"] = steps, ["scale/mean_b"] = scale, ["scale/mean_abs_error"] = error, ["scale/at_floor"] = atFloor,
+                    });
+                }
                 SaveCheckpoint(policy, config, options, checkpointDir, stage, steps, optimizer, generator);
             }
             var trainingSeconds = (clock.Elapsed - evaluating).TotalSeconds;

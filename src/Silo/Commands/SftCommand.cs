@@ -31,6 +31,9 @@ internal static class SftCommand
         Description = "State fields the policy reads: 'proprio' (no object poses), or field names (default: every field).", AllowMultipleArgumentsPerToken = true,
     };
     private static readonly Option<bool?> NormalizeActionsOption = new("--normalize-actions") { Description = "Normalise actions by the demos' mean and std (true/false)." };
+    private static readonly Option<double?> TemperatureOption = new("--temperature") { Description = "Rollout sampling: token temperature or Laplace scale multiplier (saved with the policy)." };
+    private static readonly Option<int?> TopKOption = new("--top-k") { Description = "Tokenized rollout sampling: the k most likely tokens only (0 = full softmax)." };
+    private static readonly Option<double[]> LogScaleClipOption = new("--log-scale-clip") { Description = "Regression: clip lo hi of the scale head's log b (normalised units).", AllowMultipleArgumentsPerToken = true };
     private static readonly Option<LrSchedule?> LrScheduleOption = new("--lr-schedule") { Description = "constant or cosine (after a 5% warm-up)." };
     private static readonly Option<int?> EvalEveryOption = new("--eval-every") { Description = "Steps between evaluations (0: only at the end)." };
     private static readonly Option<int?> EvalInitsOption = new("--eval-inits") { Description = "Evaluation contexts per task (0: none)." };
@@ -46,7 +49,7 @@ internal static class SftCommand
         var command = new Command("sft", "Behaviour cloning (SFT) of a tokenized or regression policy on demonstrations.");
         foreach (var o in new Option[] { ConfigOption, DemoDirOption, SuiteOption, TaskOption, DemosOption, PolicyOption, CamerasOption, StepsOption,
                      AutoencoderStepsOption, ScaleStepsOption, BatchSizeOption, LrOption, ChunkOption, ExecuteOption, DModelOption, LayersOption, DropoutOption,
-                     TokensPerChunkOption, StateFieldsOption, NormalizeActionsOption, LrScheduleOption, EvalEveryOption,
+                     TokensPerChunkOption, StateFieldsOption, NormalizeActionsOption, TemperatureOption, TopKOption, LogScaleClipOption, LrScheduleOption, EvalEveryOption,
                      EvalInitsOption, EvalThreadsOption, LogEveryOption, InitFromOption, OutOption, SeedOption, JsonOption })
             command.Options.Add(o);
         command.SetAction(parse =>
@@ -84,6 +87,9 @@ internal static class SftCommand
                 StateFields = parse.GetValue(StateFieldsOption) is { Length: > 0 } fields ? fields : options.StateFields,
                 NormalizeActions = parse.GetValue(NormalizeActionsOption) ?? options.NormalizeActions,
                 LrSchedule = parse.GetValue(LrScheduleOption) ?? options.LrSchedule,
+                Temperature = parse.GetValue(TemperatureOption) ?? options.Temperature,
+                TopK = parse.GetValue(TopKOption) ?? options.TopK,
+                LogScaleClip = parse.GetValue(LogScaleClipOption) is { Length: > 0 } clip ? clip : options.LogScaleClip,
                 EvalEvery = parse.GetValue(EvalEveryOption) ?? options.EvalEvery,
                 EvalInits = parse.GetValue(EvalInitsOption) ?? options.EvalInits,
                 EvalThreads = parse.GetValue(EvalThreadsOption) ?? options.EvalThreads,
