@@ -124,8 +124,12 @@ public sealed class DemoDataset
         return chosen;
     }
 
-    /// <summary>The window at step t of episode e: observation t and actions t..t+L−1 (zero-padded, Valid = real ones).</summary>
-    public DemoWindow Window(int episode, int t, PolicyConfig config)
+    /// <summary>
+    /// The window at step t of episode e: observation t and actions t..t+L−1 (zero-padded, Valid = real ones); with a
+    /// random source and shift > 0, each camera frame is translated by up to ±shift pixels (edges repeated), the
+    /// random-shift augmentation image policies train with (DrQ, Diffusion Policy).
+    /// </summary>
+    public DemoWindow Window(int episode, int t, PolicyConfig config, Random? random = null, int shift = 0)
     {
         var (file, e) = _episodes[episode];
         int a = file.ActionDim, l = config.ChunkLength;
@@ -139,20 +143,43 @@ public sealed class DemoDataset
             var px = config.ImageSize * config.ImageSize * 3;
             images = new byte[config.Cameras.Count * px];
             for (var c = 0; c < config.Cameras.Count; c++)
-                Array.Copy(e.Images[config.Cameras[c]], (long)t * px, images, (long)c * px, px);
+            {
+                var frame = e.Images[config.Cameras[c]].AsSpan(checked((int)((long)t * px)), px);
+                var into = images.AsSpan(c * px, px);
+                if (random is null || shift == 0) frame.CopyTo(into);
+                else Shift(frame, into, config.ImageSize, random.Next(-shift, shift + 1), random.Next(-shift, shift + 1));
+            }
         }
         return new DemoWindow(new PolicyObservation(state, images, file.Instruction, file.ObservationFields), actions, valid);
     }
 
-    /// <summary>count windows: a task uniformly, one of its episodes uniformly, a step uniformly.</summary>
-    public IReadOnlyList<DemoWindow> Sample(int count, Random random, PolicyConfig config)
+    /// <summary>An H x W x 3 frame translated by (dx, dy) pixels, the edge rows and columns repeated into the gap.</summary>
+    private static void Shift(ReadOnlySpan<byte> frame, Span<byte> into, int size, int dx, int dy)
+    {
+        for (var y = 0; y < size; y++)
+        {
+            var sy = Math.Clamp(y - dy, 0, size - 1);
+            for (var x = 0; x < size; x++)
+            {
+                var sx = Math.Clamp(x - dx, 0, size - 1);
+                var src = (sy * size + sx) * 3;
+                var dst = (y * size + x) * 3;
+                into[dst] = frame[src];
+                into[dst + 1] = frame[src + 1];
+                into[dst + 2] = frame[src + 2];
+            }
+        }
+    }
+
+    /// <summary>count windows: a task uniformly, one of its episodes uniformly, a step uniformly; frames shifted by up to ±imageShift pixels.</summary>
+    public IReadOnlyList<DemoWindow> Sample(int count, Random random, PolicyConfig config, int imageShift = 0)
     {
         var windows = new DemoWindow[count];
         for (var i = 0; i < count; i++)
         {
             var task = _byTask[random.Next(_byTask.Count)];
             var ep = task[random.Next(task.Count)];
-            windows[i] = Window(ep, random.Next(_episodes[ep].Episode.Steps), config);
+            windows[i] = Window(ep, random.Next(_episodes[ep].Episode.Steps), config, random, imageShift);
         }
         return windows;
     }

@@ -43,6 +43,9 @@ public sealed record SftOptions
     /// </summary>
     public IReadOnlyList<string> StateFields { get; init; } = [];
 
+    /// <summary>Image policies: training frames are shifted by up to ±this many pixels (random-shift augmentation; 0: none).</summary>
+    public int ImageShift { get; init; } = 4;
+
     /// <summary>Normalise actions by the demos' per-entry mean and std (heads predict normalised actions).</summary>
     public bool NormalizeActions { get; init; } = true;
 
@@ -135,6 +138,7 @@ public sealed record SftOptions
         Check(string.IsNullOrEmpty(Suite) != string.IsNullOrEmpty(Task), "task", $"suite={Suite ?? "-"} task={Task ?? "-"}", "given, or sft.suite (exactly one of them)");
         Check(Demos >= 1, "demos", Demos, "≥ 1");
         Check(ChunkLength >= 1, "chunk_length", ChunkLength, "≥ 1");
+        Check(ImageShift >= 0, "image_shift", ImageShift, "≥ 0");
         Check(ExecuteSteps >= 1 && ExecuteSteps <= ChunkLength, "execute_steps", ExecuteSteps, $"in [1, chunk_length = {ChunkLength}]");
         Check(DModel >= 8, "d_model", DModel, "≥ 8");
         Check(Layers >= 1, "layers", Layers, "≥ 1");

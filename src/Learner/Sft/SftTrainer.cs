@@ -100,7 +100,7 @@ public static class SftTrainer
                     using (var scope = TensorScope.Open())
                     {
                         optimizer.ZeroGrad();
-                        var l = policy.BcLoss(data.Sample(options.BatchSize, random, config));
+                        var l = policy.BcLoss(data.Sample(options.BatchSize, random, config, options.ImageShift));
                         l.Backward();
                         norm = Optim.ClipGradNorm(parameters, options.GradClip);
                         optimizer.Step();

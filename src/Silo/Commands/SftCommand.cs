@@ -30,6 +30,7 @@ internal static class SftCommand
     {
         Description = "State fields the policy reads: 'proprio' (no object poses), or field names (default: every field).", AllowMultipleArgumentsPerToken = true,
     };
+    private static readonly Option<int?> ImageShiftOption = new("--image-shift") { Description = "Image policies: random shift of training frames, in pixels (0: none)." };
     private static readonly Option<bool?> NormalizeActionsOption = new("--normalize-actions") { Description = "Normalise actions by the demos' mean and std (true/false)." };
     private static readonly Option<double?> TemperatureOption = new("--temperature") { Description = "Rollout sampling: token temperature or Laplace scale multiplier (saved with the policy)." };
     private static readonly Option<int?> TopKOption = new("--top-k") { Description = "Tokenized rollout sampling: the k most likely tokens only (0 = full softmax)." };
@@ -49,7 +50,7 @@ internal static class SftCommand
         var command = new Command("sft", "Behaviour cloning (SFT) of a tokenized or regression policy on demonstrations.");
         foreach (var o in new Option[] { ConfigOption, DemoDirOption, SuiteOption, TaskOption, DemosOption, PolicyOption, CamerasOption, StepsOption,
                      AutoencoderStepsOption, ScaleStepsOption, BatchSizeOption, LrOption, ChunkOption, ExecuteOption, DModelOption, LayersOption, DropoutOption,
-                     TokensPerChunkOption, StateFieldsOption, NormalizeActionsOption, TemperatureOption, TopKOption, LogScaleClipOption, LrScheduleOption, EvalEveryOption,
+                     TokensPerChunkOption, StateFieldsOption, ImageShiftOption, NormalizeActionsOption, TemperatureOption, TopKOption, LogScaleClipOption, LrScheduleOption, EvalEveryOption,
                      EvalInitsOption, EvalThreadsOption, LogEveryOption, InitFromOption, OutOption, SeedOption, JsonOption })
             command.Options.Add(o);
         command.SetAction(parse =>
@@ -86,6 +87,7 @@ internal static class SftCommand
                 TokensPerChunk = parse.GetValue(TokensPerChunkOption) ?? options.TokensPerChunk,
                 StateFields = parse.GetValue(StateFieldsOption) is { Length: > 0 } fields ? fields : options.StateFields,
                 NormalizeActions = parse.GetValue(NormalizeActionsOption) ?? options.NormalizeActions,
+                ImageShift = parse.GetValue(ImageShiftOption) ?? options.ImageShift,
                 LrSchedule = parse.GetValue(LrScheduleOption) ?? options.LrSchedule,
                 Temperature = parse.GetValue(TemperatureOption) ?? options.Temperature,
                 TopK = parse.GetValue(TopKOption) ?? options.TopK,

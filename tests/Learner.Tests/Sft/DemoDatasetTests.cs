@@ -1,5 +1,7 @@
+using RiptOrleans.Learner.Policies;
 using RiptOrleans.Learner.Sft;
 using RiptOrleans.Learner.Tests.Support;
+using RiptOrleans.Physics.Experts;
 using RiptOrleans.Physics.Tasks;
 
 namespace RiptOrleans.Learner.Tests.Sft;
@@ -37,6 +39,35 @@ public sealed class DemoDatasetTests : IClassFixture<ReachDemosFixture>
         var e = Assert.Throws<InvalidDataException>(() => DemoDataset.Load(_demos.Directory, [Reach], 2, [], ["elbow"]));
         Assert.Contains("elbow", e.Message);
         Assert.Contains("hand_pos", e.Message);
+    }
+
+    [Fact]
+    public void Window_WithShift_TranslatesEachFrameByAtMostTheShift()
+    {
+        var dir = Directory.CreateTempSubdirectory("ript-img-demos-").FullName;
+        try
+        {
+            DemoGenerator.Generate(Reach, new DemoGenerator.Options(1, Images: true, ImageSize: 16)).Save(Path.Combine(dir, "reach.safetensors"));
+            var data = DemoDataset.Load(dir, [Reach], 1, ["corner2"]);
+            var config = new PolicyConfig(PolicyKind.Regression, data.StateDim, data.ActionDim, 2, 1, ["corner2"], 16);
+            var plain = data.Window(0, 5, config).Observation.Images!;
+            var shifted = data.Window(0, 5, config, new Random(1), 2).Observation.Images!;
+
+            Assert.NotEqual(plain, shifted);
+            var match = Enumerable.Range(-2, 5).SelectMany(dx => Enumerable.Range(-2, 5).Select(dy => (dx, dy))).Where(d =>
+            {
+                for (var y = 0; y < 16; y++)
+                    for (var x = 0; x < 16; x++)
+                        for (var ch = 0; ch < 3; ch++)
+                            if (shifted[(y * 16 + x) * 3 + ch] != plain[(Math.Clamp(y - d.dy, 0, 15) * 16 + Math.Clamp(x - d.dx, 0, 15)) * 3 + ch]) return false;
+                return true;
+            });
+            Assert.NotEmpty(match);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]
