@@ -196,6 +196,32 @@ public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages
         return Functional.CrossEntropy(logits.Reshape(-1, _vocab), target.Reshape(-1)).MoveToOuter();
     }
 
+    /// <summary>
+    /// How the prior's token distributions (teacher-forced, inference mode) compare with the demos' tokens on windows: the
+    /// fraction whose argmax is the demo's token, the mean probability of the argmax, and the mean probability of the
+    /// demo's token. Sampling at temperature 1 from a prior whose argmax holds little mass strays from greedy behaviour.
+    /// </summary>
+    public (double Accuracy, double MeanTop1, double MeanTarget) PriorCalibration(IReadOnlyList<DemoWindow> windows)
+    {
+        var training = IsTraining;
+        Train(false);
+        try
+        {
+            using var noGrad = Grad.Disabled();
+            using var scope = TensorScope.Open();
+            var b = DemoWindowBatch.From(windows, Config, Observation.Layout, _tokenizer);
+            var target = Autoencoder.Tokenize(Actions.Normalize(b.Chunks));
+            var p = Functional.Softmax(PriorLogits(Observation.Forward(b.Observations), TeacherPrefix(target)), -1);
+            var (top, arg) = p.TopK(1, -1);
+            var accuracy = arg.Squeeze(-1).Eq(target).To(DType.Float32).Mean().Item();
+            return (accuracy, top.Mean().Item(), p.Gather(2, target.Unsqueeze(2)).Mean().Item());
+        }
+        finally
+        {
+            Train(training);
+        }
+    }
+
     public byte[] ExportWeights(long version) => PolicyWeights.Export(this, Config, _tokenizer, version);
 
     public long ImportWeights(ReadOnlySpan<byte> weights) => PolicyWeights.Import(this, Config, _tokenizer, weights);

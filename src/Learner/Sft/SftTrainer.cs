@@ -140,6 +140,15 @@ public static class SftTrainer
                         ["stage"] = stage, ["step"] = steps, ["scale/mean_b"] = scale, ["scale/mean_abs_error"] = error, ["scale/at_floor"] = atFloor,
                     });
                 }
+                if (policy is TokenizedPolicy tokenized && stage == TokenizedPolicy.PriorStage)
+                {
+                    var (accuracy, top1, target) = tokenized.PriorCalibration(data.Sample(Math.Max(256, options.BatchSize), random, config));
+                    Logger.Information("Prior on demo windows: argmax = demo token {Accuracy:P0}, mean p(argmax) {Top1:F2}, mean p(demo token) {Target:F2}", accuracy, top1, target);
+                    metrics.Append(new Dictionary<string, object?>
+                    {
+                        ["stage"] = stage, ["step"] = steps, ["prior/accuracy"] = accuracy, ["prior/mean_top1"] = top1, ["prior/mean_target"] = target,
+                    });
+                }
                 SaveCheckpoint(policy, config, options, checkpointDir, stage, steps, optimizer, generator);
             }
             var trainingSeconds = (clock.Elapsed - evaluating).TotalSeconds;

@@ -46,6 +46,21 @@ public sealed class SupervisedStageTests
     }
 
     [Fact]
+    public void PriorCalibration_AfterThePriorStage_PutsMoreMassOnTheDemosTokens()
+    {
+        using var policy = (TokenizedPolicy)PolicyFixtures.Create(PolicyKind.Tokenized);
+        Train(policy, TokenizedPolicy.AutoencoderStage, 60);
+        var windows = PolicyFixtures.Windows(32);
+        var before = policy.PriorCalibration(windows);
+        Train(policy, TokenizedPolicy.PriorStage, 60);
+        var after = policy.PriorCalibration(windows);
+
+        Assert.True(after.MeanTarget > 2 * before.MeanTarget, $"p(demo token) {before.MeanTarget} → {after.MeanTarget}");
+        Assert.InRange(after.Accuracy, 0, 1);
+        Assert.True(after.MeanTop1 >= after.MeanTarget);
+    }
+
+    [Fact]
     public void BcLoss_RegressionScaleStage_LowersNllAndLeavesTheActionHead()
     {
         using var policy = (RegressionPolicy)PolicyFixtures.Create(PolicyKind.Regression);
