@@ -29,7 +29,7 @@ public static class SftTrainer
         var errors = options.Validate();
         if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors));
         var tasks = string.IsNullOrEmpty(options.Task) ? TaskRegistry.Suite(options.Suite!) : [TaskRegistry.Get(options.Task)];
-        var data = DemoDataset.Load(options.DemoDir, tasks, options.Demos, options.Cameras, options.StateFields, options.NormalizeActions);
+        var data = DemoDataset.Load(options.DemoDir, tasks, options.Demos, options.Cameras, options.StateFields, options.NormalizesActions);
         var config = options.PolicyConfig(data.StateDim, data.ActionDim, data.ImageSize, data.StateFields);
         Directory.CreateDirectory(options.Out);
         if (options.TorchThreads > 0) Torch.Torch.Threads = options.TorchThreads;
