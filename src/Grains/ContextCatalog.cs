@@ -8,7 +8,7 @@ namespace RiptOrleans.Grains;
 /// <remarks>Every process that builds it from the same inputs gets the same states, so jobs carry only the id.</remarks>
 public sealed class ContextCatalog
 {
-    private readonly ConcurrentDictionary<string, TaskContext> _contexts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (TaskContext Context, string Instruction)> _contexts = new(StringComparer.Ordinal);
     private readonly List<string> _ids = [];
 
     public IReadOnlyList<string> Ids => _ids;
@@ -20,7 +20,7 @@ public sealed class ContextCatalog
         foreach (var state in initStates)
         {
             var context = new TaskContext(spec.Id, ContextSplit.Train, i, 0, state);
-            if (_contexts.TryAdd(context.Id, context))
+            if (_contexts.TryAdd(context.Id, (context, spec.Instruction)))
                 _ids.Add(context.Id);
             i++;
         }
@@ -32,8 +32,9 @@ public sealed class ContextCatalog
 
     /// <summary>The context of an id; an unknown id is named in the error.</summary>
     public TaskContext Get(string contextId) =>
-        _contexts.TryGetValue(contextId, out var c) ? c : throw new KeyNotFoundException($"no context '{contextId}' in the run's context set");
+        _contexts.TryGetValue(contextId, out var c) ? c.Context : throw new KeyNotFoundException($"no context '{contextId}' in the run's context set");
 
-    /// <summary>suite/task of a ContextId suite/task/index.</summary>
-    public static string TaskIdOf(string contextId) => contextId[..contextId.LastIndexOf('/')];
+    /// <summary>The language instruction of a context's task.</summary>
+    public string InstructionOf(string contextId) =>
+        _contexts.TryGetValue(contextId, out var c) ? c.Instruction : throw new KeyNotFoundException($"no context '{contextId}' in the run's context set");
 }

@@ -3,20 +3,22 @@ using RiptOrleans.Grains.Abstractions.Messages;
 
 namespace RiptOrleans.Grains;
 
-/// <summary>The run's per-context statistics (one instance per run id), fed by the scheduler and read by inspection.</summary>
-public sealed class GrainRegistry : IGrainRegistry
+/// <summary>The run's per-context statistics (one instance per run id), fed by the learner's scheduler and read by inspection.</summary>
+[KeepAlive]
+public sealed class GrainRegistry : Grain, IGrainRegistry
 {
     private sealed class Entry
     {
         public int Groups, Rollouts, Successes, Accepted, RejectedAllSuccess, RejectedAllFail, Late;
-        public long LengthSum, LengthCount;
-        public readonly Dictionary<long, (int Rollouts, int Successes)> ByVersion = [];
+        public double LengthSum;
+        public int LengthCount;
+        public readonly Dictionary<long, VersionStats> ByVersion = [];
         public readonly Dictionary<string, int> Failures = new(StringComparer.Ordinal);
     }
 
     private readonly Dictionary<string, Entry> _contexts = new(StringComparer.Ordinal);
 
-    public Task RecordAsync(GroupResult result, bool accepted, bool late, CancellationToken ct)
+    public Task RecordAsync(GroupResult result, bool accepted, bool late)
     {
         if (!_contexts.TryGetValue(result.ContextId, out var e))
             _contexts[result.ContextId] = e = new Entry();
@@ -27,8 +29,8 @@ public sealed class GrainRegistry : IGrainRegistry
         else if (accepted) e.Accepted++;
         else if (result.Successes > 0) e.RejectedAllSuccess++;
         else e.RejectedAllFail++;
-        var (r, s) = e.ByVersion.GetValueOrDefault(result.PolicyVersion);
-        e.ByVersion[result.PolicyVersion] = (r + result.Rewards.Length, s + result.Successes);
+        var v = e.ByVersion.GetValueOrDefault(result.PolicyVersion) ?? new VersionStats(0, 0);
+        e.ByVersion[result.PolicyVersion] = new VersionStats(v.Rollouts + result.Rewards.Length, v.Successes + result.Successes);
         foreach (var t in result.Trajectories)
         {
             e.LengthSum += t.Length;
@@ -39,16 +41,30 @@ public sealed class GrainRegistry : IGrainRegistry
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<ContextStats>> GetContextsAsync(string? taskId, CancellationToken ct)
+    /// <param name="taskId">suite/task: only contexts whose id starts with it (context ids are suite/task/index).</param>
+    public Task<ContextStats[]> GetContextsAsync(string? taskId) => Task.FromResult(_contexts
+        .Where(kv => taskId is null || kv.Key.StartsWith(taskId + "/", StringComparison.Ordinal))
+        .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+        .Select(kv => new ContextStats(kv.Key, kv.Value.Groups, kv.Value.Rollouts, kv.Value.Successes, kv.Value.Accepted,
+            kv.Value.RejectedAllSuccess, kv.Value.RejectedAllFail, kv.Value.Late,
+            kv.Value.LengthCount == 0 ? 0 : (double)kv.Value.LengthSum / kv.Value.LengthCount,
+            new Dictionary<long, VersionStats>(kv.Value.ByVersion), new Dictionary<string, int>(kv.Value.Failures), kv.Value.LengthCount))
+        .ToArray());
+
+    public Task RestoreAsync(ContextStats[] contexts)
     {
-        IReadOnlyList<ContextStats> stats = _contexts
-            .Where(kv => taskId is null || ContextCatalog.TaskIdOf(kv.Key) == taskId)
-            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => new ContextStats(kv.Key, kv.Value.Groups, kv.Value.Rollouts, kv.Value.Successes, kv.Value.Accepted,
-                kv.Value.RejectedAllSuccess, kv.Value.RejectedAllFail, kv.Value.Late,
-                kv.Value.LengthCount == 0 ? 0 : (double)kv.Value.LengthSum / kv.Value.LengthCount,
-                new Dictionary<long, (int, int)>(kv.Value.ByVersion), new Dictionary<string, int>(kv.Value.Failures)))
-            .ToList();
-        return Task.FromResult(stats);
+        _contexts.Clear();
+        foreach (var c in contexts)
+        {
+            var e = new Entry
+            {
+                Groups = c.Groups, Rollouts = c.Rollouts, Successes = c.Successes, Accepted = c.Accepted, RejectedAllSuccess = c.RejectedAllSuccess,
+                RejectedAllFail = c.RejectedAllFail, Late = c.Late, LengthSum = c.MeanEpisodeLength * c.MeasuredEpisodes, LengthCount = c.MeasuredEpisodes,
+            };
+            foreach (var (v, s) in c.ByVersion) e.ByVersion[v] = s;
+            foreach (var (r, n) in c.FailureReasons) e.Failures[r] = n;
+            _contexts[c.ContextId] = e;
+        }
+        return Task.CompletedTask;
     }
 }

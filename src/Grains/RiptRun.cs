@@ -1,105 +1,22 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using RiptOrleans.Grains.Abstractions;
 using RiptOrleans.Grains.Abstractions.Messages;
-using RiptOrleans.Learner.Checkpoints;
-using RiptOrleans.Learner.Evaluation;
-using RiptOrleans.Learner.Policies;
-using RiptOrleans.Learner.Reports;
 using RiptOrleans.Learner.Ript;
-using RiptOrleans.Learner.Torch;
 using RiptOrleans.Physics.Data;
 using RiptOrleans.Physics.Tasks;
 using Serilog;
 
 namespace RiptOrleans.Grains;
 
-/// <summary>How a run ended: success rates per task before and after, and every iteration's report.</summary>
-public sealed record RiptRunResult(IReadOnlyList<TaskScore> Before, IReadOnlyList<TaskScore> After, IReadOnlyList<IterationReport> Iterations,
-    int StartIteration, double RolloutSeconds, double LearnerSeconds);
-
-/// <summary>
-/// A stage-3 run end to end: contexts from demo init states, the policy from the SFT checkpoint (or the run's own
-/// checkpoint on resume), then per iteration the learner grain's collect-and-update, a metrics line, a checkpoint and
-/// the report, with scheduled evaluations. Deterministic for a seed: a resumed run continues the same stream.
-/// </summary>
+/// <summary>The files side of a stage-3 run: its context set (demo init states or training pools), metrics lines, and the training config it records.</summary>
 public static class RiptRun
 {
     private static readonly ILogger Logger = Log.ForContext(typeof(RiptRun));
 
     public const string Stage = "ript";
 
-    /// <param name="host">Starts a silo over the run's grain services (in-process or a cluster's front end).</param>
-    /// <param name="onIteration">Called after each iteration (progress display).</param>
-    public static async Task<RiptRunResult> RunAsync(RiptRunOptions o, Func<GrainServices, IGrainFactory> host, Action<IterationReport>? onIteration,
-        Action<GroupResult, bool>? onGroup, CancellationToken ct)
-    {
-        o.Ript.Validate();
-        if (o.Iterations < 1) throw new ArgumentException($"train.iterations must be ≥ 1, got {o.Iterations}");
-        var specs = o.TaskIds.Select(TaskRegistry.Get).ToList();
-        var resuming = o.Resume && Directory.Exists(o.CheckpointDirectory);
-        var checkpoint = Checkpoint.Load(resuming ? o.CheckpointDirectory : o.StartCheckpoint);
-        if (resuming && checkpoint.State.Stage != Stage)
-            throw new InvalidDataException($"{o.CheckpointDirectory}: a {checkpoint.State.Stage} checkpoint, not a {Stage} run's");
-        var config = checkpoint.Policy with
-        {
-            Temperature = o.Temperature ?? checkpoint.Policy.Temperature,
-            TopK = o.TopK ?? checkpoint.Policy.TopK,
-        };
-        var start = resuming ? (int)checkpoint.State.Step : 0;
-        var version = resuming ? checkpoint.State.Version : 0;
-        if (start >= o.Iterations)
-            throw new InvalidOperationException($"{o.CheckpointDirectory} already holds iteration {start} of {o.Iterations}; raise train.iterations to go on");
-
-        using var models = new TaskModelCache();
-        var contexts = BuildContexts(o, specs, models);
-        var weights = checkpoint.Weights;
-        using var policy = PolicyFactory.FromWeights(weights, config);
-        using var optimizer = RiptUpdate.CreateOptimizer(policy, o.Ript);
-        if (resuming && checkpoint.Optimizer is { } state)
-            optimizer.LoadStateFromBytes(state);
-
-        var services = new GrainServices(contexts, models, new WeightsStore(), () => PolicyFactory.FromWeights(weights, config), "local");
-        var grains = host(services);
-        var runId = Path.GetFileName(Path.GetFullPath(o.OutDirectory));
-        var registry = grains.GetGrain<IGrainRegistry>(runId);
-        var scheduler = new RolloutScheduler(grains, contexts, runId, o.Seed, o.Workers) { SkipSolvedForIterations = o.SkipSolvedIterations };
-        var learner = new LearnerGrain(policy, optimizer, scheduler, registry, services, o.Ript, o.Seed, version) { OnGroup = onGroup };
-        Directory.CreateDirectory(o.OutDirectory);
-        MetricsLog.KeepLines(o.MetricsPath, line => RiptMetricsLine.Parse(line).Iteration < start);
-        using var log = new MetricsLog(o.MetricsPath, append: resuming);
-
-        IReadOnlyList<TaskScore> before = [];
-        if (o.EvalInits > 0 && !resuming)
-            before = Evaluate(policy, specs, o);
-        var reports = new List<IterationReport>();
-        IReadOnlyList<TaskScore> after = before;
-        for (var it = start; it < o.Iterations; it++)
-        {
-            var report = await learner.RunIterationAsync(it, ct);
-            reports.Add(report);
-            var last = it == o.Iterations - 1;
-            double? eval = null;
-            if (o.EvalInits > 0 && (last || (o.EvalEvery > 0 && (it + 1) % o.EvalEvery == 0)))
-            {
-                after = Evaluate(policy, specs, o);
-                eval = after.Average(s => s.SuccessRate);
-            }
-            log.Append(Line(report, o.Ript.LearningRate, eval).ToJson());
-            new Checkpoint(config, Training(o), policy.ExportWeights(learner.Version), optimizer.StateToBytes(), new CheckpointState
-            {
-                Stage = Stage,
-                Step = it + 1,
-                Version = learner.Version,
-                Custom = JsonSerializer.SerializeToNode(await registry.GetContextsAsync(null, ct)),
-            }).Save(o.CheckpointDirectory);
-            RiptReport.Write(o.ReportPath, runId, RiptMetricsLine.ReadAll(o.MetricsPath), before, after);
-            onIteration?.Invoke(report);
-        }
-        return new RiptRunResult(before, after, reports, start, reports.Sum(r => r.RolloutSeconds), reports.Sum(r => r.LearnerSeconds));
-    }
-
-    private static ContextCatalog BuildContexts(RiptRunOptions o, IReadOnlyList<TaskSpec> specs, TaskModelCache models)
+    /// <summary>D_context: the first ContextsPerTask initial states of each task's demo file, or of its training pool.</summary>
+    public static ContextCatalog BuildContexts(RiptRunOptions o, IReadOnlyList<TaskSpec> specs, TaskModelCache models)
     {
         var catalog = new ContextCatalog();
         foreach (var spec in specs)
@@ -119,13 +36,8 @@ public static class RiptRun
         return catalog;
     }
 
-    private static IReadOnlyList<TaskScore> Evaluate(IPolicy policy, IReadOnlyList<TaskSpec> specs, RiptRunOptions o)
-    {
-        policy.Train(false);
-        return PolicyEvaluation.Run(policy, specs, new EvaluationOptions(o.EvalInits, o.Workers));
-    }
-
-    private static RiptMetricsLine Line(IterationReport r, double lr, double? eval) => new()
+    /// <summary>One metrics.jsonl line of an iteration.</summary>
+    public static RiptMetricsLine Line(IterationReport r, double lr, double? eval) => new()
     {
         Iteration = r.Iteration,
         PolicyVersion = r.PolicyVersion,
@@ -151,7 +63,8 @@ public static class RiptRun
         EvalSuccessRate = eval,
     };
 
-    private static JsonNode Training(RiptRunOptions o) => JsonSerializer.SerializeToNode(new
+    /// <summary>The "training" section of the run's checkpoint config.json.</summary>
+    public static JsonNode Training(RiptRunOptions o) => JsonSerializer.SerializeToNode(new
     {
         stage = Stage,
         tasks = o.TaskIds,

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using RiptOrleans.Grains.Abstractions;
 using RiptOrleans.Grains.Abstractions.Messages;
 using RiptOrleans.Learner.Ript;
@@ -6,80 +7,159 @@ using Serilog;
 namespace RiptOrleans.Grains;
 
 /// <summary>What one collection phase produced: the accepted groups (exactly B/K of them) and the phase's counters.</summary>
-public sealed record Collection(IReadOnlyList<GroupResult> Accepted, RiptUpdate.Acceptance Acceptance, int Late, int Rollouts, int Successes, long SimSteps, double Seconds);
+public sealed record Collection(IReadOnlyList<GroupResult> Accepted, RiptUpdate.Acceptance Acceptance, int Late, int Rollouts, int Successes,
+    long SimSteps, double Seconds, int Reissued, int Duplicates);
 
 /// <summary>
-/// Fills the batch D for one policy version: samples contexts uniformly from the run's context set, keeps enough
-/// groups in flight to use every worker, accepts or rejects each finished group, stops at |D| = B and drops results of
-/// an older version.
+/// Fills the batch D for one policy version: samples contexts uniformly from the run's context set, keeps
+/// <see cref="Parallelism"/> groups in flight (several replicas of one context when it comes up again, so one context
+/// uses every core), accepts or rejects each finished group, stops at |D| = B and drops results of an older version.
+/// A group whose call fails (its silo died) is reissued under the same JobId; a JobId is counted once.
 /// </summary>
 public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contexts, string runId, long runSeed, int parallelism)
 {
     private static readonly ILogger Logger = Log.ForContext<RolloutScheduler>();
 
+    /// <summary>Groups in flight at once (one per worker core).</summary>
+    public int Parallelism { get; set; } = parallelism;
+
     /// <summary>Skip a context whose last groups were all-success in the last this-many iterations (0 = never skip).</summary>
     public int SkipSolvedForIterations { get; init; }
 
-    /// <summary>Consume results in the order jobs were issued, so D depends only on seeds and weights, not on timing.</summary>
+    /// <summary>Consume results in the order jobs were issued, so D depends only on seeds and weights, not on timing or failures.</summary>
     public bool Deterministic { get; init; } = true;
+
+    /// <summary>Calls of one job before the iteration gives up on it: with the back-off (up to 2 s) about a minute, longer than
+    /// a silo takes to be declared dead, after which the retried call reactivates the grain on a live silo.</summary>
+    public int MaxAttempts { get; init; } = 32;
+
+    /// <summary>Runs before a lost group is reissued (the learner republishes the weights, which may have died with a silo).</summary>
+    public Func<Task>? BeforeReissue { get; init; }
 
     private readonly Dictionary<string, int> _solvedAt = new(StringComparer.Ordinal);
 
+    private sealed record InFlight(RolloutJob Job, int Replica, int Attempt, Task<GroupResult> Call, long IssuedAt);
+
     public async Task<Collection> CollectAsync(int iteration, long version, RiptOptions options, IGrainRegistry registry,
-        Action<GroupResult, bool>? onGroup, CancellationToken ct)
+        Action<GroupEvent>? onGroup, CancellationToken ct)
     {
         options.Validate();
-        var started = System.Diagnostics.Stopwatch.StartNew();
+        var started = Stopwatch.StartNew();
         var acceptance = new RiptUpdate.Acceptance(options);
         var accepted = new List<GroupResult>();
         var needed = options.BatchSize / options.K;
         var rng = new Random((int)(StableSeed.Mix(runSeed, iteration) & 0x7FFFFFFF));
-        var pending = new List<Task<GroupResult>>();
+        var pending = new List<InFlight>();
+        var busy = new Dictionary<string, SortedSet<int>>(StringComparer.Ordinal);
+        var counted = new HashSet<Guid>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        int late = 0, rollouts = 0, successes = 0, issued = 0;
+        int late = 0, rollouts = 0, successes = 0, issued = 0, reissued = 0, duplicates = 0;
         long simSteps = 0;
+
+        InFlight Issue(RolloutJob job, int attempt)
+        {
+            if (!busy.TryGetValue(job.ContextId, out var taken))
+                busy[job.ContextId] = taken = [];
+            var replica = 0;
+            while (taken.Contains(replica)) replica++;
+            taken.Add(replica);
+            var key = replica == 0 ? job.ContextId : $"{job.ContextId}#{replica}";
+            return new InFlight(job, replica, attempt, grains.GetGrain<IContextGroupGrain>(key).RunGroupAsync(job, stop.Token), Stopwatch.GetTimestamp());
+        }
+
+        void Release(InFlight f) => busy[f.Job.ContextId].Remove(f.Replica);
+
         try
         {
             while (accepted.Count < needed)
             {
-                while (pending.Count < parallelism)
+                while (pending.Count < Parallelism)
+                    pending.Add(Issue(NextJob(iteration, version, options.K, rng, issued++), 1));
+                var done = pending[0];
+                if (!Deterministic)
                 {
-                    var job = NextJob(iteration, version, options.K, rng, issued++);
-                    pending.Add(grains.GetGrain<IContextGroupGrain>(job.ContextId).RunGroupAsync(job, stop.Token));
+                    var first = await Task.WhenAny(pending.Select(p => p.Call));
+                    done = pending.First(p => p.Call == first);
                 }
-                var done = Deterministic ? pending[0] : await Task.WhenAny(pending);
-                pending.Remove(done);
-                var result = await done;
+                var at = pending.IndexOf(done);
+                GroupResult result;
+                try
+                {
+                    result = await done.Call;
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested)
+                {
+                    // Lost with its silo (or its weights): run the same job again, at the same place in the order.
+                    Release(done);
+                    if (done.Attempt >= MaxAttempts)
+                        throw new InvalidOperationException($"group of {done.Job.ContextId} (job {done.Job.JobId}) failed {done.Attempt} times; last: {e.Message}", e);
+                    Logger.Warning("Group of {ContextId} (job {JobId}, attempt {Attempt}) failed after {Seconds:F1}s: {Error}; reissuing",
+                        done.Job.ContextId, done.Job.JobId, done.Attempt, Stopwatch.GetElapsedTime(done.IssuedAt).TotalSeconds, e.Message);
+                    reissued++;
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 50 << Math.Min(done.Attempt - 1, 6))), ct);
+                    if (BeforeReissue is not null)
+                    {
+                        try
+                        {
+                            await BeforeReissue();
+                        }
+                        catch (Exception be)
+                        {
+                            Logger.Warning("Before reissuing {JobId}: {Error}", done.Job.JobId, be.Message);
+                        }
+                    }
+                    pending[at] = Issue(done.Job, done.Attempt + 1);
+                    continue;
+                }
+                pending.RemoveAt(at);
+                Release(done);
+                if (!counted.Add(result.JobId))
+                {
+                    duplicates++;
+                    onGroup?.Invoke(Event(iteration, result, "duplicate", done.Attempt));
+                    continue;
+                }
                 rollouts += result.Rewards.Length;
                 successes += result.Successes;
                 simSteps += result.SimSteps;
                 if (result.PolicyVersion != version)
                 {
                     late++;
-                    await registry.RecordAsync(result, accepted: false, late: true, ct);
+                    await registry.RecordAsync(result, accepted: false, late: true);
+                    onGroup?.Invoke(Event(iteration, result, "late", done.Attempt));
                     continue;
                 }
+                // The one acceptance call site of the run: RiptUpdate owns the rule and its bound.
                 var ok = acceptance.Accept(result.Rewards);
                 if (ok) accepted.Add(result);
                 if (result.Successes == result.Rewards.Length) _solvedAt[result.ContextId] = iteration;
-                await registry.RecordAsync(result, ok, late: false, ct);
-                onGroup?.Invoke(result, ok);
+                await registry.RecordAsync(result, ok, late: false);
+                onGroup?.Invoke(Event(iteration, result, ok ? "accepted" : result.Successes > 0 ? "rejected (all-success)" : "rejected (all-fail)", done.Attempt));
             }
         }
         finally
         {
-            // Groups still running belong to a full batch: cancel them and drain, so no grain is left mid-turn.
+            // Groups still running belong to a full batch: cancel them and drain, so no grain is left mid-group.
             stop.Cancel();
-            foreach (var t in pending)
+            foreach (var p in pending)
             {
-                try { await t; }
-                catch (OperationCanceledException) { }
+                try
+                {
+                    await p.Call;
+                }
+                catch (Exception)
+                {
+                    // Cancelled, or lost: either way not needed any more.
+                }
             }
         }
-        Logger.Information("Iteration {Iteration}: {Accepted} groups accepted of {Tried} tried ({AllSuccess} all-success, {AllFail} all-fail)",
-            iteration, acceptance.Accepted, acceptance.ContextsTried, acceptance.RejectedAllSuccess, acceptance.RejectedAllFail);
-        return new Collection(accepted, acceptance, late, rollouts, successes, simSteps, started.Elapsed.TotalSeconds);
+        Logger.Information("Iteration {Iteration}: {Accepted} groups accepted of {Tried} tried ({AllSuccess} all-success, {AllFail} all-fail, {Reissued} reissued)",
+            iteration, acceptance.Accepted, acceptance.ContextsTried, acceptance.RejectedAllSuccess, acceptance.RejectedAllFail, reissued);
+        return new Collection(accepted, acceptance, late, rollouts, successes, simSteps, started.Elapsed.TotalSeconds, reissued, duplicates);
     }
+
+    private static GroupEvent Event(int iteration, GroupResult r, string verdict, int attempt) =>
+        new(iteration, r.ContextId, r.PolicyVersion, r.Successes, r.Rewards.Length, verdict, r.Timings.TotalSeconds, r.WorkerId, attempt, DateTimeOffset.UtcNow);
 
     private RolloutJob NextJob(int iteration, long version, int k, Random rng, int n)
     {
@@ -93,6 +173,8 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
                  && _solvedAt.TryGetValue(id, out var at) && iteration - at <= SkipSolvedForIterations);
         // Seeds derive from (run seed, iteration, job number, context) so any group can be replayed.
         var seed = StableSeed.Mix(runSeed, iteration, n, StableSeed.Of(id));
-        return new RolloutJob(Guid.NewGuid(), runId, iteration, version, id, k, seed);
+        var context = contexts.Get(id);
+        // Uniform groups stay unshipped: with rejection they are dropped, without it they carry zero advantage.
+        return new RolloutJob(Guid.NewGuid(), runId, iteration, version, id, context.TaskId, contexts.InstructionOf(id), context.State, k, seed, ShipUniform: false);
     }
 }

@@ -10,6 +10,9 @@ public sealed class TaskModelCache(Func<string, TaskSpec>? specs = null) : IDisp
     private readonly ConcurrentDictionary<string, Lazy<TaskModel>> _models = new(StringComparer.Ordinal);
     private readonly Func<string, TaskSpec> _specs = specs ?? TaskRegistry.Get;
 
+    /// <summary>The spec of a task id; an unknown id is named in the error.</summary>
+    public TaskSpec Spec(string taskId) => _specs(taskId);
+
     public TaskModel Get(string taskId) =>
         _models.GetOrAdd(taskId, id => new Lazy<TaskModel>(() => TaskModel.Compile(_specs(id)))).Value;
 

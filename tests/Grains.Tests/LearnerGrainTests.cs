@@ -1,80 +1,126 @@
 using RiptOrleans.Grains.Abstractions;
 using RiptOrleans.Grains.Abstractions.Messages;
 using RiptOrleans.Grains.Tests.Support;
+using RiptOrleans.Learner.Checkpoints;
 using RiptOrleans.Learner.Ript;
-using RiptOrleans.Learner.Torch;
 
 namespace RiptOrleans.Grains.Tests;
 
 [Trait("Category", "Fast")]
-public class LearnerGrainTests
+public class LearnerGrainTests(SingleSiloFixture fixture) : IClassFixture<SingleSiloFixture>
 {
-    private static (LearnerGrain Learner, Optim.AdamW Optimizer) Learner(GrainFixture f, DirectGrainFactory grains, RiptOptions options)
-    {
-        var optimizer = new Optim.AdamW(f.Policy.RlParameters(), lr: options.LearningRate);
-        var scheduler = new RolloutScheduler(grains, f.Services.Contexts, "run", 5, 2);
-        return (new LearnerGrain(f.Policy, optimizer, scheduler, grains.GetGrain<IGrainRegistry>("run"), f.Services, options, 5, 0), optimizer);
-    }
+    private GrainCluster Cluster => fixture.Cluster;
 
     [Fact]
-    public async Task RunIterationAsync_OneIteration_PublishesTheNextVersionAndReportsTheBatch()
+    public async Task RunAsync_OneIteration_PublishesTheNextVersionCheckpointsAndReportsTheBatch()
     {
-        using var f = new GrainFixture(contextsPerTask: 12);
-        using var grains = new DirectGrainFactory(f.Services);
-        var options = new RiptOptions { K = 4, BatchSize = 8, Epochs = 2, MinibatchSize = 4 };
-        var (learner, optimizer) = Learner(f, grains, options);
-        using var _ = optimizer;
+        var run = TestRuns.Of(Cluster, "one", 1);
+        var reports = new List<IterationReport>();
 
-        var report = await learner.RunIterationAsync(0, default);
+        var result = await TestRuns.RunAsync(Cluster, run, reports);
 
+        var report = Assert.Single(reports);
         Assert.Equal(1, report.PolicyVersion);
-        Assert.Equal(1, f.Services.Weights.Latest);
         Assert.Equal(2, report.Accepted);
         Assert.Equal(8, report.Update.Samples);
         Assert.True(report.Update.OptimizerSteps >= 2);
         Assert.True(report.Rollouts >= 8);
+        Assert.Equal(0, result.StartIteration);
+        Assert.Equal(1, Checkpoint.Load(run.CheckpointDirectory).State.Version);
+        var published = await Cluster.Grains.GetGrain<IWeightsGrain>(run.RunId).GetAsync(1);
+        Assert.Equal(TestRuns.FinalWeights(run), published.Weights);
     }
 
     [Fact]
-    public async Task RunIterationAsync_RecomputedOldLogProbs_AgreeWithSampledOnesTo1e5()
+    public async Task RunAsync_RecomputedOldLogProbs_AgreeWithSampledOnesTo1e5()
     {
-        using var f = new GrainFixture(contextsPerTask: 12);
-        using var grains = new DirectGrainFactory(f.Services);
-        var (learner, optimizer) = Learner(f, grains, new RiptOptions { K = 4, BatchSize = 8, Epochs = 1, MinibatchSize = 8 });
-        using var _ = optimizer;
+        var reports = new List<IterationReport>();
 
-        var report = await learner.RunIterationAsync(0, default);
+        await TestRuns.RunAsync(Cluster, TestRuns.Of(Cluster, "gap", 1, TestRuns.Small with { Epochs = 1, MinibatchSize = 8 }), reports);
 
-        Assert.True(report.Update.OldLogProbGap < 1e-5, $"gap {report.Update.OldLogProbGap}");
+        Assert.True(reports[0].Update.OldLogProbGap < 1e-5, $"gap {reports[0].Update.OldLogProbGap}");
+    }
+
+    [Fact]
+    public async Task RunAsync_DeterministicMode_EndsWithTheSameWeightsAtAnyParallelism()
+    {
+        var one = TestRuns.Of(Cluster, "parallel-1", 2, workers: 1);
+        var three = TestRuns.Of(Cluster, "parallel-3", 2, workers: 3);
+
+        await TestRuns.RunAsync(Cluster, one);
+        await TestRuns.RunAsync(Cluster, three);
+
+        Assert.Equal(TestRuns.FinalWeights(one), TestRuns.FinalWeights(three));
+    }
+
+    [Fact]
+    public async Task RunAsync_OneContextWithTwoWorkers_RunsItsGroupsOnTwoReplicasAtOnce()
+    {
+        var run = TestRuns.Of(Cluster, "one-context", 1, TestRuns.Small with { BatchSize = 32, DynamicRejection = false }, contexts: 1, workers: 2);
+        var groups = new List<GroupEvent>();
+
+        await TestRuns.RunAsync(Cluster, run, groups: groups);
+
+        var context = Assert.Single(groups.Select(g => g.ContextId).Distinct());
+        // Replica r of a context is only called while replicas 0..r-1 run a group: two replicas busy means two groups at once.
+        var replicas = groups.Select(g => g.WorkerId[..g.WorkerId.IndexOf('@')]).Distinct().ToList();
+        Assert.Contains(context, replicas);
+        Assert.Contains($"{context}#1", replicas);
+        Assert.True((await Cluster.Grains.GetGrain<IContextGroupGrain>($"{context}#1").GetState()).Groups > 0);
+    }
+
+    [Fact]
+    public async Task RunAsync_EveryGroupFails_StopsAtTheBoundWithTheSplit()
+    {
+        var run = TestRuns.Of(Cluster, "impossible", 1, TestRuns.Small with { MaxConsecutiveRejections = 5 }, contexts: 2, task: TestTasks.ImpossibleReach);
+
+        var e = await Assert.ThrowsAsync<RunFailedException>(() => TestRuns.RunAsync(Cluster, run));
+
+        Assert.Equal(RunFailure.Rejection, e.Failure);
+        Assert.StartsWith("5 consecutive groups all-equal (0 all-success, 5 all-fail)", e.Message);
+    }
+
+    [Fact]
+    public async Task RunAsync_MissingStartCheckpoint_FailsAsBadInputNamingThePath()
+    {
+        var run = TestRuns.Of(Cluster, "missing", 1) with { StartCheckpoint = Path.Combine(Cluster.Directory, "nowhere") };
+
+        var e = await Assert.ThrowsAsync<RunFailedException>(() => TestRuns.RunAsync(Cluster, run));
+
+        Assert.Equal(RunFailure.Input, e.Failure);
+        Assert.Contains("nowhere", e.Message);
     }
 
     [Fact]
     [Trait("Category", "Slow")]
-    public async Task RunIterationAsync_SeveralIterationsOnAnEasyTask_RaisesSuccessOnTheSameContextsAndSeeds()
+    public async Task RunAsync_SeveralIterationsOnAnEasyTask_RaisesSuccessOnTheSameContextsAndSeeds()
     {
-        using var f = new GrainFixture(contextsPerTask: 16);
-        using var grains = new DirectGrainFactory(f.Services);
-        var options = new RiptOptions { K = 8, BatchSize = 32, Epochs = 4, MinibatchSize = 8, LearningRate = 3e-2, Ratio = RatioMode.PerDecision };
-        var (learner, optimizer) = Learner(f, grains, options);
-        using var _ = optimizer;
+        var run = TestRuns.Of(Cluster, "easy", 8, new RiptOptions { K = 8, BatchSize = 32, Epochs = 4, MinibatchSize = 8, LearningRate = 3e-2, WeightDecay = 1e-2, Ratio = RatioMode.PerDecision },
+            contexts: 16);
+        await Cluster.PublishAsync("probe-before", TestTasks.WideReach);
 
-        // The same 16 contexts x 8 rollouts with the same seeds, at a given weights version.
-        async Task<int> Successes(long version)
+        await TestRuns.RunAsync(Cluster, run, timeout: TimeSpan.FromMinutes(4));
+
+        var final = Checkpoint.Load(run.CheckpointDirectory);
+        using (var trained = new LinearLaplacePolicy(final.Policy.StateDim, final.Policy.ActionDim))
+        {
+            trained.ImportWeights(final.Weights);
+            await Cluster.PublishAsync("probe-after", TestTasks.WideReach, policy: trained);
+        }
+        // The same 16 contexts x 8 rollouts with the same seeds, before and after.
+        async Task<int> Successes(string runId)
         {
             var total = 0;
-            foreach (var id in f.Services.Contexts.Ids)
+            for (var i = 0; i < 16; i++)
             {
-                var job = new RolloutJob(Guid.NewGuid(), "probe", 0, version, id, 8, 99);
-                total += (await grains.GetGrain<IContextGroupGrain>(id).RunGroupAsync(job, default)).Successes;
+                var job = GrainCluster.Job(TestTasks.WideReach, i, runId, k: 8, seed: 99);
+                total += (await Cluster.Grains.GetGrain<IContextGroupGrain>(job.ContextId).RunGroupAsync(job, default)).Successes;
             }
             return total;
         }
+        var before = await Successes("probe-before");
+        var after = await Successes("probe-after");
 
-        var before = await Successes(0);
-        for (var it = 0; it < 8; it++)
-            await learner.RunIterationAsync(it, default);
-        var after = await Successes(learner.Version);
-
-        Assert.True(after > before + 10, $"successes of 128 probe rollouts: {before} at v0, {after} at v{learner.Version}");
+        Assert.True(after > before + 10, $"successes of 128 probe rollouts: {before} at v0, {after} at v{final.State.Version}");
     }
 }

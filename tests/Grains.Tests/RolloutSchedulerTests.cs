@@ -1,68 +1,58 @@
 using RiptOrleans.Grains.Abstractions;
 using RiptOrleans.Grains.Tests.Support;
-using RiptOrleans.Learner.Ript;
+using RiptOrleans.Physics.Tasks;
 
 namespace RiptOrleans.Grains.Tests;
 
 [Trait("Category", "Fast")]
-public class RolloutSchedulerTests
+public class RolloutSchedulerTests(SingleSiloFixture fixture) : IClassFixture<SingleSiloFixture>
 {
-    private static readonly RiptOptions Options = new() { K = 4, BatchSize = 8, MaxConsecutiveRejections = 60 };
+    private GrainCluster Cluster => fixture.Cluster;
 
-    private static async Task<Collection> Collect(GrainFixture f, DirectGrainFactory grains, RiptOptions options, int parallelism = 2) =>
-        await new RolloutScheduler(grains, f.Services.Contexts, "run", 5, parallelism)
-            .CollectAsync(0, 0, options, grains.GetGrain<IGrainRegistry>("run"), null, default);
+    private static ContextCatalog Contexts(TaskSpec task, int count)
+    {
+        using var model = TaskModel.Compile(task);
+        var catalog = new ContextCatalog();
+        catalog.AddTrainingPool(model, count);
+        return catalog;
+    }
+
+    [Fact]
+    public async Task CollectAsync_GroupCallsFail_ReissuesThemUnderTheSameJobAfterTheHookAndCountsEachOnce()
+    {
+        // No weights are published for this run: every first call fails until the hook publishes them.
+        var published = false;
+        var scheduler = new RolloutScheduler(Cluster.Grains, Contexts(TestTasks.WideReach, 6), "unpublished", 5, 2)
+        {
+            BeforeReissue = async () =>
+            {
+                if (published) return;
+                published = true;
+                await Cluster.PublishAsync("unpublished", TestTasks.WideReach);
+            },
+        };
+
+        var c = await scheduler.CollectAsync(0, 0, TestRuns.Small with { DynamicRejection = false }, Cluster.Grains.GetGrain<IGrainRegistry>("unpublished"),
+            null, default);
+
+        Assert.True(c.Reissued >= 1);
+        Assert.Equal(2, c.Accepted.Count);
+        Assert.Equal(2, c.Accepted.Select(g => g.JobId).Distinct().Count());
+        Assert.Equal(0, c.Duplicates);
+        var stats = await Cluster.Grains.GetGrain<IGrainRegistry>("unpublished").GetContextsAsync(null);
+        Assert.Equal(c.Acceptance.ContextsTried, stats.Sum(s => s.Groups));
+    }
 
     [Fact]
     public async Task CollectAsync_BatchOf8WithK4_AcceptsExactlyTwoGroupsOfMixedRewards()
     {
-        using var f = new GrainFixture(contextsPerTask: 12);
-        using var grains = new DirectGrainFactory(f.Services);
+        var scheduler = new RolloutScheduler(Cluster.Grains, Contexts(TestTasks.WideReach, 12), "run", 5, 2);
 
-        var c = await Collect(f, grains, Options);
+        var c = await scheduler.CollectAsync(0, 0, TestRuns.Small, Cluster.Grains.GetGrain<IGrainRegistry>("run"), null, default);
 
         Assert.Equal(2, c.Accepted.Count);
-        Assert.Equal(8, c.Accepted.Sum(g => g.Trajectories.Count));
+        Assert.Equal(8, c.Accepted.Sum(g => g.Trajectories.Length));
         Assert.All(c.Accepted, g => Assert.False(g.AllEqual));
         Assert.Equal(c.Acceptance.ContextsTried - 2, c.Acceptance.RejectedAllFail + c.Acceptance.RejectedAllSuccess);
-    }
-
-    [Fact]
-    public async Task CollectAsync_ResultsOfAnOlderVersion_AreDroppedAsLate()
-    {
-        using var f = new GrainFixture(contextsPerTask: 12);
-        using var grains = new DirectGrainFactory(f.Services) { AgeEveryNth = 2 };
-
-        var c = await Collect(f, grains, Options);
-
-        Assert.True(c.Late > 0);
-        Assert.All(c.Accepted, g => Assert.Equal(0, g.PolicyVersion));
-        var stats = await grains.GetGrain<IGrainRegistry>("run").GetContextsAsync(null, default);
-        Assert.Equal(c.Late, stats.Sum(s => s.Late));
-    }
-
-    [Fact]
-    public async Task CollectAsync_EveryGroupFails_StopsAtTheBoundWithTheSplit()
-    {
-        using var f = new GrainFixture(2, TestTasks.ImpossibleReach);
-        using var grains = new DirectGrainFactory(f.Services);
-
-        var e = await Assert.ThrowsAsync<RiptRejectionException>(() => Collect(f, grains, Options with { MaxConsecutiveRejections = 5 }));
-
-        Assert.StartsWith("5 consecutive groups all-equal (0 all-success, 5 all-fail)", e.Message);
-    }
-
-    [Fact]
-    public async Task CollectAsync_DeterministicMode_AcceptsTheSameGroupsAtAnyParallelism()
-    {
-        using var f = new GrainFixture(contextsPerTask: 12);
-        using var one = new DirectGrainFactory(f.Services);
-        using var two = new DirectGrainFactory(f.Services);
-
-        var a = await Collect(f, one, Options, parallelism: 1);
-        var b = await Collect(f, two, Options, parallelism: 3);
-
-        Assert.Equal(a.Accepted.Select(g => g.ContextId), b.Accepted.Select(g => g.ContextId));
-        Assert.Equal(a.Accepted.SelectMany(g => g.Rewards), b.Accepted.SelectMany(g => g.Rewards));
     }
 }

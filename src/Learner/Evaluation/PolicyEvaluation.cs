@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using RiptOrleans.Learner.Episodes;
 using RiptOrleans.Learner.Policies;
 using RiptOrleans.Learner.Torch;
 using RiptOrleans.Physics.Envs;
+using RiptOrleans.Physics.Mujoco;
 using RiptOrleans.Physics.Experts;
 using RiptOrleans.Physics.Rendering;
 using RiptOrleans.Physics.Tasks;
@@ -13,8 +15,8 @@ namespace RiptOrleans.Learner.Evaluation;
 /// <summary>
 /// Success rate of a policy per task over the evaluation contexts (ContextSet's Eval split). Episodes are spread over
 /// threads; each thread runs one env per episode, all of its episodes in lock-step, with one batched policy forward
-/// per round of decisions and its own renderers (GL contexts are thread-bound). libtorch runs one intra-op thread per
-/// worker while evaluating.
+/// per round of decisions (<see cref="EpisodeRunner"/>) and its own renderers (GL contexts are thread-bound). libtorch
+/// runs one intra-op thread per worker while evaluating.
 /// </summary>
 public static class PolicyEvaluation
 {
@@ -38,11 +40,24 @@ public static class PolicyEvaluation
             if (threads > 1) Torch.Torch.Threads = 1;
             if (options.VideoDirectory is not null) Directory.CreateDirectory(options.VideoDirectory);
             var outcomes = new ConcurrentBag<(int Task, bool Success, int Steps, string? Reason)>();
-            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, w =>
+            // Dedicated threads, not the thread pool: evaluation also runs inside a silo, whose turns need the pool.
+            var failures = new ConcurrentQueue<Exception>();
+            var workers = Enumerable.Range(0, threads).Select(w => new Thread(() =>
             {
-                var mine = work.Where((_, k) => k % threads == w).ToList();
-                RunShare(policy, models, contexts, mine, options, (ulong)w, outcomes, onEpisode);
-            });
+                try
+                {
+                    var mine = work.Where((_, k) => k % threads == w).ToList();
+                    RunShare(policy, models, contexts, mine, options, (ulong)w, outcomes, onEpisode);
+                }
+                catch (Exception e)
+                {
+                    failures.Enqueue(e);
+                }
+            }) { IsBackground = true, Name = $"eval-{w}" }).ToList();
+            foreach (var t in workers) t.Start();
+            foreach (var t in workers) t.Join();
+            if (!failures.IsEmpty)
+                throw failures.Count == 1 ? failures.Single() : new AggregateException(failures);
             var scores = new List<TaskScore>();
             for (var t = 0; t < models.Count; t++)
             {
@@ -61,72 +76,46 @@ public static class PolicyEvaluation
         }
     }
 
-    private sealed class Episode(ManipulationEnv env, int task, int init, float[] observation)
-    {
-        public ManipulationEnv Env { get; } = env;
-        public int Task { get; } = task;
-        public int Init { get; } = init;
-        public float[] Observation { get; } = observation;
-        public Queue<double[]> Pending { get; } = new();
-        public EpisodeFilmstrip? Film { get; set; }
-        public bool Done { get; set; }
-    }
-
     private static void RunShare(IPolicy policy, List<TaskModel> models, List<ContextSet> contexts, List<(int Task, int Init)> share,
         EvaluationOptions options, ulong worker, ConcurrentBag<(int, bool, int, string?)> outcomes, Action? onEpisode)
     {
-        var config = policy.Config;
-        var renderers = new Dictionary<(int Task, int Size), Renderer>();
-        using var generator = new Generator(options.Seed * 7919 + worker + 1);
-        var episodes = new List<Episode>();
-        Renderer RendererFor(int task, int size)
+        var renderers = new Dictionary<(MjModel Model, int Size), Renderer>();
+        Renderer RendererFor(MjModel model, int size)
         {
-            if (!renderers.TryGetValue((task, size), out var r))
-                renderers[(task, size)] = r = new Renderer(models[task].Model, size, size);
+            if (!renderers.TryGetValue((model, size), out var r))
+                renderers[(model, size)] = r = new Renderer(model, size, size);
             return r;
         }
+        using var generator = new Generator(options.Seed * 7919 + worker + 1);
+        var episodes = new List<Episode>();
+        const int every = 5;
         try
         {
             foreach (var (task, init) in share)
             {
-                var env = new ManipulationEnv(models[task]);
-                var e = new Episode(env, task, init, new float[models[task].Observation.Size]);
-                env.Reset(contexts[task][init], e.Observation);
-                if (options.VideoDirectory is not null && init < options.VideoEpisodes)
-                    e.Film = new EpisodeFilmstrip(options.VideoSize, options.VideoFrames);
-                episodes.Add(e);
-            }
-            var every = 5;
-            while (episodes.Any(e => !e.Done))
-            {
-                var deciding = episodes.Where(e => !e.Done && e.Pending.Count == 0).ToList();
-                if (deciding.Count > 0)
+                var model = models[task];
+                var env = new ManipulationEnv(model);
+                var film = options.VideoDirectory is not null && init < options.VideoEpisodes ? new EpisodeFilmstrip(options.VideoSize, options.VideoFrames) : null;
+                var camera = DemoGenerator.Cameras(model.Spec.Robot)[0];
+                episodes.Add(new Episode(env, contexts[task][init], model.Spec.Instruction)
                 {
-                    var batch = deciding.Select(e => Observe(e, models[e.Task], config, RendererFor)).ToList();
-                    var decisions = policy.Act(batch, options.Mode, generator);
-                    for (var i = 0; i < deciding.Count; i++)
+                    BeforeStep = film is null ? null : e =>
                     {
-                        var a = decisions[i].Actions;
-                        for (var s = 0; s < policy.ExecuteSteps; s++)
-                            deciding[i].Pending.Enqueue(a.AsSpan(s * policy.ActionDim, policy.ActionDim).ToArray().Select(v => (double)v).ToArray());
-                    }
-                }
-                foreach (var e in episodes.Where(e => !e.Done))
-                {
-                    if (e.Film is not null && e.Env.StepCount % every == 0)
-                        e.Film.Add(RendererFor(e.Task, options.VideoSize).Render(e.Env.Data, DemoGenerator.Cameras(models[e.Task].Spec.Robot)[0]));
-                    var r = e.Env.Step(e.Pending.Dequeue(), e.Observation);
-                    if (!r.Done) continue;
-                    e.Done = true;
-                    if (e.Film is not null)
+                        if (e.StepCount % every == 0) film.Add(RendererFor(model.Model, options.VideoSize).Render(e.Data, camera));
+                    },
+                    OnDone = (e, outcome) =>
                     {
-                        e.Film.Add(RendererFor(e.Task, options.VideoSize).Render(e.Env.Data, DemoGenerator.Cameras(models[e.Task].Spec.Robot)[0]));
-                        e.Film.Write(Path.Combine(options.VideoDirectory!, $"{models[e.Task].Spec.Name}_eval{e.Init:D2}_{(r.Success ? "success" : "failure")}.png"));
-                    }
-                    outcomes.Add((e.Task, r.Success, e.Env.StepCount, r.FailureReason));
-                    onEpisode?.Invoke();
-                }
+                        if (film is not null)
+                        {
+                            film.Add(RendererFor(model.Model, options.VideoSize).Render(e.Data, camera));
+                            film.Write(Path.Combine(options.VideoDirectory!, $"{model.Spec.Name}_eval{init:D2}_{(outcome.Success ? "success" : "failure")}.png"));
+                        }
+                        outcomes.Add((task, outcome.Success, outcome.Steps, outcome.FailureReason));
+                        onEpisode?.Invoke();
+                    },
+                });
             }
+            EpisodeRunner.Run(policy, episodes, options.Mode, generator, RendererFor, record: false);
         }
         finally
         {
@@ -134,9 +123,4 @@ public static class PolicyEvaluation
             foreach (var r in renderers.Values) r.Dispose();
         }
     }
-
-    /// <summary>The policy's view of an env now: state, camera frames at the policy's size, the instruction.</summary>
-    private static PolicyObservation Observe(Episode e, TaskModel model, PolicyConfig config, Func<int, int, Renderer> renderer) =>
-        new((float[])e.Observation.Clone(), PolicyCameras.Render(config, model.Model, e.Env.Data, size => renderer(e.Task, size)), model.Spec.Instruction,
-            model.Observation.Fields);
 }

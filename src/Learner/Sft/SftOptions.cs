@@ -136,6 +136,9 @@ public sealed record SftOptions
     /// <summary>Run directory: checkpoint/, metrics.jsonl, report.html.</summary>
     public string Out { get; init; } = "runs/sft";
 
+    /// <summary>Start over in an out directory that holds a run, moving the old one to OUT/.previous-&lt;time&gt;/ (without it, such a directory is refused).</summary>
+    public bool Force { get; init; }
+
     public ulong Seed { get; init; } = 1;
 
     /// <summary>Every invalid field as "sft.field must be …, got …" (empty when valid).</summary>

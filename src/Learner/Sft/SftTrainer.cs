@@ -5,6 +5,7 @@ using RiptOrleans.Learner.Checkpoints;
 using RiptOrleans.Learner.Evaluation;
 using RiptOrleans.Learner.Policies;
 using RiptOrleans.Learner.Reports;
+using RiptOrleans.Learner.Runs;
 using RiptOrleans.Learner.Torch;
 using RiptOrleans.Physics.Tasks;
 using Serilog;
@@ -28,10 +29,11 @@ public static class SftTrainer
     {
         var errors = options.Validate();
         if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors));
+        // The output is checked (and owned) before any work, so a bad path fails in a second, not after training.
+        using var runDirectory = RunDirectory.Claim(options.Out, options.Force ? RunStart.Force : RunStart.Fresh, "ript sft");
         var tasks = string.IsNullOrEmpty(options.Task) ? TaskRegistry.Suite(options.Suite!) : [TaskRegistry.Get(options.Task)];
         var data = DemoDataset.Load(options.DemoDir, tasks, options.Demos, options.Cameras, options.StateFields, options.NormalizesActions);
         var config = options.PolicyConfig(data.StateDim, data.ActionDim, data.ImageSize, data.StateFields);
-        Directory.CreateDirectory(options.Out);
         if (options.TorchThreads > 0) Torch.Torch.Threads = options.TorchThreads;
         Torch.Torch.ManualSeed(options.Seed);
         using var generator = new Generator(options.Seed);

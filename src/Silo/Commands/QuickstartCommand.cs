@@ -1,7 +1,9 @@
 using System.CommandLine;
 using RiptOrleans.Grains;
+using RiptOrleans.Grains.Abstractions.Messages;
 using RiptOrleans.Learner.Policies;
 using RiptOrleans.Learner.Ript;
+using RiptOrleans.Learner.Runs;
 using RiptOrleans.Learner.Sft;
 using RiptOrleans.Physics.Experts;
 using RiptOrleans.Physics.Tasks;
@@ -54,6 +56,19 @@ internal static class QuickstartCommand
         var source = TaskRegistry.Get(experiment.Source);
         var target = TaskRegistry.Get(experiment.Target);
         var started = DateTime.UtcNow;
+        // A quickstart always starts over; an earlier one in the same place is kept under OUT/.previous-<time>/.
+        RunDirectory claim;
+        try
+        {
+            claim = RunDirectory.Claim(outDir, RunStart.Force, "ript quickstart", checkpointName: "ript/checkpoint");
+        }
+        catch (RunDirectoryException e)
+        {
+            return CommandExit.Failed("quickstart", e.Message);
+        }
+        using var _ = claim;
+        if (claim.Previous is not null)
+            Say(json, $"the previous quickstart in {outDir} moved to {claim.Previous}");
         var sourceDemos = Path.Combine(outDir, "demos-source");
         var targetDemos = Path.Combine(outDir, "demos-target");
 
@@ -90,21 +105,23 @@ internal static class QuickstartCommand
             EvalEvery = Math.Max(1, iterations / 2),
             Workers = Environment.ProcessorCount,
         };
-        await using var silo = new InProcessSiloHost(run.Workers);
-        RiptRunResult result;
+        RunResult result;
         try
         {
-            result = await RiptRun.RunAsync(run, silo.Start, r => Say(json,
+            // The embedded default: one in-process Orleans silo runs the learner and the context groups.
+            await using var silo = await EmbeddedSilo.StartAsync(ct: ct);
+            result = await RunClient.RunAsync(silo.Grains, run, r => Say(json,
                 $"    iteration {r.Iteration + 1}/{iterations}: rollout success {r.RolloutSuccessRate:P0}, {r.Accepted} groups accepted, " +
                 $"{r.RejectedAllSuccess} all-success and {r.RejectedAllFail} all-fail rejected, {r.RolloutSeconds:F0}s rollouts + {r.LearnerSeconds:F0}s update"), null, ct);
         }
-        catch (RiptRejectionException e)
+        catch (RunFailedException e)
         {
             return CommandExit.Failed("quickstart", e.Message);
         }
 
         Say(json, $"5/5 evaluation on {evalInits} held-out contexts of the target (greedy: the Laplace mean)");
-        var before = result.Before.Single().SuccessRate;
+        // A run whose learner was restarted mid-way has no before-score of its own (it resumed from a checkpoint).
+        var before = result.Before.SingleOrDefault()?.SuccessRate ?? double.NaN;
         var after = result.After.Single().SuccessRate;
         var report = Path.GetFullPath(Path.Combine(run.OutDirectory, "report.html"));
         var minutes = (DateTime.UtcNow - started).TotalMinutes;

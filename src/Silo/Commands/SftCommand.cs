@@ -43,6 +43,7 @@ internal static class SftCommand
     private static readonly Option<string> InitFromOption = new("--init-from") { Description = "Start from this checkpoint (e.g. a pretraining run)." };
     private static readonly Option<string> OutOption = new("--out", "-o") { Description = "Run directory (checkpoint/, metrics.jsonl, report.html)." };
     private static readonly Option<ulong?> SeedOption = new("--seed") { Description = "Seed of initialisation, windows and evaluation." };
+    private static readonly Option<bool> ForceOption = new("--force") { Description = "Start over in an out directory that holds a run, moving the old one to OUT/.previous-<time>/." };
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Print one JSON object as the last line." };
 
     public static Command Create()
@@ -51,7 +52,7 @@ internal static class SftCommand
         foreach (var o in new Option[] { ConfigOption, DemoDirOption, SuiteOption, TaskOption, DemosOption, PolicyOption, CamerasOption, StepsOption,
                      AutoencoderStepsOption, ScaleStepsOption, BatchSizeOption, LrOption, ChunkOption, ExecuteOption, DModelOption, LayersOption, DropoutOption,
                      TokensPerChunkOption, StateFieldsOption, ImageShiftOption, NormalizeActionsOption, TemperatureOption, TopKOption, LogScaleClipOption, LrScheduleOption, EvalEveryOption,
-                     EvalInitsOption, EvalThreadsOption, LogEveryOption, InitFromOption, OutOption, SeedOption, JsonOption })
+                     EvalInitsOption, EvalThreadsOption, LogEveryOption, InitFromOption, OutOption, SeedOption, ForceOption, JsonOption })
             command.Options.Add(o);
         command.SetAction(parse =>
         {
@@ -99,6 +100,7 @@ internal static class SftCommand
                 InitFrom = parse.GetValue(InitFromOption) ?? options.InitFrom,
                 Out = parse.GetValue(OutOption) ?? options.Out,
                 Seed = parse.GetValue(SeedOption) ?? options.Seed,
+                Force = parse.GetValue(ForceOption) || options.Force,
             };
             return Run(options, parse.GetValue(JsonOption));
         });

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RiptOrleans.Grains;
+using RiptOrleans.Grains.Abstractions.Messages;
 using RiptOrleans.Learner.Ript;
 using RiptOrleans.Silo.Cli;
 using RiptOrleans.Silo.Hosting;
@@ -7,7 +8,7 @@ using Spectre.Console;
 
 namespace RiptOrleans.Silo.Commands;
 
-/// <summary>`ript train`: stage 3 RIPT (dynamic-sampling LOOP) on an in-process silo, from an SFT checkpoint.</summary>
+/// <summary>`ript train`: stage 3 RIPT (dynamic-sampling LOOP) from an SFT checkpoint; a thin client of the run's learner grain on an embedded silo.</summary>
 internal static class TrainCommand
 {
     private static readonly Option<string> ConfigOption = new("--config", "-c") { Description = "JSON config file (TrainOptions, snake_case keys); flags and RIPT_TRAIN_* override it." };
@@ -35,14 +36,15 @@ internal static class TrainCommand
     private static readonly Option<int?> EvalInitsOption = new("--eval-inits") { Description = "Evaluation contexts per task (0: none)." };
     private static readonly Option<int?> SkipSolvedOption = new("--skip-solved-iterations") { Description = "Skip contexts all-success within N iterations (0: never)." };
     private static readonly Option<bool> ResumeOption = new("--resume") { Description = "Continue from the run directory's checkpoint." };
+    private static readonly Option<bool> ForceOption = new("--force") { Description = "Start over in a run directory that holds a run, moving the old one to RUN/.previous-<time>/." };
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Print one JSON object as the last line." };
 
     public static Command Create()
     {
-        var command = new Command("train", "Stage 3 RIPT: dynamic-sampling LOOP from an SFT checkpoint (in-process silo on all cores).");
+        var command = new Command("train", "Stage 3 RIPT: dynamic-sampling LOOP from an SFT checkpoint (an embedded Orleans silo on all cores).");
         foreach (var o in new Option[] { ConfigOption, CheckpointOption, TaskOption, SuiteOption, DemoDirOption, ContextsOption, OutOption,
                      IterationsOption, KOption, BatchOption, EpochsOption, MinibatchOption, ClipOption, LrOption, GroupLrOption, RatioOption, RejectionOption,
-                     TemperatureOption, TopKOption, SeedOption, SkipSolvedOption, WorkersOption, EvalEveryOption, EvalInitsOption, ResumeOption, JsonOption })
+                     TemperatureOption, TopKOption, SeedOption, SkipSolvedOption, WorkersOption, EvalEveryOption, EvalInitsOption, ResumeOption, ForceOption, JsonOption })
             command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
         {
@@ -82,6 +84,7 @@ internal static class TrainCommand
                 EvalEvery = parse.GetValue(EvalEveryOption) ?? o.EvalEvery,
                 EvalInits = parse.GetValue(EvalInitsOption) ?? o.EvalInits,
                 Resume = parse.GetValue(ResumeOption) || o.Resume,
+                Force = parse.GetValue(ForceOption) || o.Force,
             };
             return await RunAsync(o, parse.GetValue(JsonOption), ct);
         });
@@ -101,7 +104,7 @@ internal static class TrainCommand
         if (error is not null)
             return CommandExit.Usage("train", error);
         var workers = o.Workers == 0 ? Environment.ProcessorCount : o.Workers;
-        var run = new RiptRunOptions(o.Out, tasks.Select(t => t.Id).ToList(), o.Checkpoint ?? "", o.ToRipt(), o.Iterations)
+        var run = new RiptRunOptions(o.Out, tasks.Select(t => t.Id).ToArray(), o.Checkpoint ?? "", o.ToRipt(), o.Iterations)
         {
             DemoDirectory = o.DemoDir,
             ContextsPerTask = o.ContextsPerTask,
@@ -111,28 +114,30 @@ internal static class TrainCommand
             EvalEvery = o.EvalEvery,
             EvalInits = o.EvalInits,
             Resume = o.Resume,
+            Force = o.Force,
             Temperature = o.Temperature,
             TopK = o.TopK,
         };
-        await using var silo = new InProcessSiloHost(workers);
-        RiptRunResult result;
+        RunResult result;
         try
         {
-            result = await RiptRun.RunAsync(run, silo.Start, r => Console.Error.WriteLine(
+            // The embedded default: one in-process Orleans silo; this command is the run's thin client.
+            await using var silo = await EmbeddedSilo.StartAsync(ct: ct);
+            result = await RunClient.RunAsync(silo.Grains, run, r => Console.Error.WriteLine(
                 $"iteration {r.Iteration + 1}/{o.Iterations}: rollout SR {r.RolloutSuccessRate:P0}, groups {r.Accepted} accepted / " +
                 $"{r.RejectedAllSuccess} all-success / {r.RejectedAllFail} all-fail, {r.Rollouts / Math.Max(1e-9, r.RolloutSeconds):F1} rollouts/s, " +
-                $"loss {r.Update.PolicyLoss:F4}, clip {r.Update.ClipFraction:F2}, {r.RolloutSeconds:F0}s rollouts + {r.LearnerSeconds:F0}s update"),
-                (g, accepted) => Console.Error.WriteLine(
-                    $"  group {g.ContextId} at v{g.PolicyVersion}: {g.Successes}/{g.Rewards.Length} successes, " +
-                    $"{(accepted ? "accepted" : g.AllEqual ? (g.Successes > 0 ? "rejected (all-success)" : "rejected (all-fail)") : "not needed")}, " +
-                    $"{g.Rewards.Length / Math.Max(1e-9, g.Timings.TotalSeconds):F1} rollouts/s"),
+                $"loss {r.Update.PolicyLoss:F4}, clip {r.Update.ClipFraction:F2}, {r.RolloutSeconds:F0}s rollouts + {r.LearnerSeconds:F0}s update" +
+                (r.Reissued > 0 ? $", {r.Reissued} groups reissued" : "")),
+                g => Console.Error.WriteLine(
+                    $"  group {g.ContextId} at v{g.PolicyVersion}: {g.Successes}/{g.K} successes, {g.Verdict}, " +
+                    $"{g.K / Math.Max(1e-9, g.Seconds):F1} rollouts/s" + (g.Attempt > 1 ? $" (attempt {g.Attempt})" : "")),
                 ct);
         }
-        catch (RiptRejectionException e)
+        catch (RunFailedException e) when (e.Failure == RunFailure.Rejection)
         {
             return CommandExit.Failed("train", $"{e.Message} (progress so far is in {Path.GetFullPath(o.Out)})");
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or KeyNotFoundException or InvalidOperationException or ArgumentException)
+        catch (RunFailedException e)
         {
             return CommandExit.Failed("train", e.Message);
         }
@@ -145,8 +150,8 @@ internal static class TrainCommand
                 StartIteration = result.StartIteration,
                 Before = result.Before.Select(s => new { Task = s.TaskId, s.SuccessRate, s.Episodes }),
                 After = result.After.Select(s => new { Task = s.TaskId, s.SuccessRate, s.Episodes }),
-                MeanSuccessRateBefore = result.Before.Count == 0 ? (double?)null : result.Before.Average(s => s.SuccessRate),
-                MeanSuccessRateAfter = result.After.Count == 0 ? (double?)null : result.After.Average(s => s.SuccessRate),
+                MeanSuccessRateBefore = result.Before.Length == 0 ? (double?)null : result.Before.Average(s => s.SuccessRate),
+                MeanSuccessRateAfter = result.After.Length == 0 ? (double?)null : result.After.Average(s => s.SuccessRate),
                 result.RolloutSeconds,
                 result.LearnerSeconds,
             });

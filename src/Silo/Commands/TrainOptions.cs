@@ -61,6 +61,8 @@ internal sealed record TrainOptions
     public int EvalEvery { get; init; }
     public int EvalInits { get; init; } = 50;
     public bool Resume { get; init; }
+    /// <summary>Start over in a run directory that holds a run (the old run moves to RUN/.previous-&lt;time&gt;/).</summary>
+    public bool Force { get; init; }
 
     public RiptOptions ToRipt() => new()
     {
@@ -75,6 +77,7 @@ internal sealed record TrainOptions
         var errors = new List<string>();
         if (string.IsNullOrEmpty(Checkpoint) && !Resume) errors.Add("train.checkpoint is required (the SFT checkpoint to start from)");
         if (string.IsNullOrEmpty(Task) == string.IsNullOrEmpty(Suite)) errors.Add("give exactly one of train.task and train.suite");
+        if (Resume && Force) errors.Add("give at most one of train.resume and train.force");
         if (Iterations < 1) errors.Add($"train.iterations must be ≥ 1, got {Iterations}");
         if (ContextsPerTask < 1) errors.Add($"train.contexts_per_task must be ≥ 1, got {ContextsPerTask}");
         if (Workers < 0) errors.Add($"train.workers must be ≥ 0, got {Workers}");

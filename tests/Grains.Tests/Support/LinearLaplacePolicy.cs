@@ -77,5 +77,12 @@ public sealed class LinearLaplacePolicy : IPolicy
 
     public void Train(bool on) => _head.Train(on);
 
-    public void Dispose() => _head.Dispose();
+    /// <summary>Called once the policy is disposed (tests count live replicas).</summary>
+    public Action? Disposed { get; init; }
+
+    public void Dispose()
+    {
+        _head.Dispose();
+        Disposed?.Invoke();
+    }
 }

@@ -8,20 +8,26 @@ namespace RiptOrleans.Grains.Tests.Support;
 internal static class TestTasks
 {
     /// <summary>Reach with a 25 cm goal radius: goals near that distance are reached by a jittering hand in some episodes only.</summary>
-    public static readonly TaskSpec WideReach = Reach("wide-reach", 0.25);
+    public static readonly TaskSpec WideReach = Reach("wide-reach", 0.25, 60);
+
+    /// <summary>A narrower reach with a long horizon: most episodes run long, so a killed silo is caught in the middle of groups.</summary>
+    public static readonly TaskSpec SlowWideReach = Reach("slow-wide-reach", 0.15, 300);
 
     /// <summary>Reach with a zero radius: every episode fails, so every group is all-equal.</summary>
-    public static readonly TaskSpec ImpossibleReach = Reach("impossible-reach", 0.0);
+    public static readonly TaskSpec ImpossibleReach = Reach("impossible-reach", 0.0, 60);
 
-    private static TaskSpec Reach(string name, double radius) =>
+    /// <summary>Impossible reach with a long horizon: a group that runs for a while (state reads during a run, cancellation).</summary>
+    public static readonly TaskSpec LongReach = Reach("long-reach", 0.0, 2000);
+
+    private static TaskSpec Reach(string name, double radius, int horizon) =>
         TaskRegistry.Get("metaworld-mini/reach") with
         {
             Suite = "test",
             Name = name,
-            Horizon = 60,
+            Horizon = horizon,
             Goal = new Near($"site:{SawyerHand.TcpSite}", "goal", radius),
         };
 
     public static TaskSpec Get(string id) =>
-        id == WideReach.Id ? WideReach : id == ImpossibleReach.Id ? ImpossibleReach : TaskRegistry.Get(id);
+        new[] { WideReach, SlowWideReach, ImpossibleReach, LongReach }.FirstOrDefault(t => t.Id == id) ?? TaskRegistry.Get(id);
 }

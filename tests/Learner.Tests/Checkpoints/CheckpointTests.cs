@@ -14,14 +14,16 @@ public sealed class CheckpointTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private string Save(IPolicy policy, string name = "ckpt")
+    private string Save(IPolicy policy, string name = "ckpt", long step = 12, int keep = Checkpoint.DefaultKeep)
     {
         var path = Path.Combine(_dir, name);
         using var opt = new Optim.AdamW(policy.Parameters(), 1e-3);
         new Checkpoint(policy.Config, new JsonObject { ["task"] = "reach" }, policy.ExportWeights(3), opt.StateToBytes(),
-            new CheckpointState { Stage = "prior", Step = 12, Version = 3, Extra = { ["k"] = "v" }, Custom = new JsonObject { ["registry"] = 1 } }).Save(path);
+            new CheckpointState { Stage = "prior", Step = step, Version = 3, Extra = { ["k"] = "v" }, Custom = new JsonObject { ["registry"] = 1 } }).Save(path, keep);
         return path;
     }
+
+    private string[] Entries() => Directory.GetFileSystemEntries(_dir).Select(e => Path.GetFileName(e)!).Order(StringComparer.Ordinal).ToArray();
 
     [Theory]
     [InlineData(PolicyKind.Tokenized)]
@@ -50,12 +52,113 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
-    public void Save_OverAnOlderCheckpoint_ReplacesItAndLeavesNoTemporaries()
+    public void Save_OverAnOlderCheckpoint_PointsAtTheNewerAndLeavesNoTemporaries()
     {
         using var policy = PolicyFixtures.Create(PolicyKind.Tokenized);
-        Save(policy);
-        Save(policy);
-        Assert.Equal(["ckpt"], Directory.GetFileSystemEntries(_dir).Select(Path.GetFileName));
+        Save(policy, step: 1);
+        var path = Save(policy, step: 2);
+
+        Assert.Equal(["ckpt", "ckpt-prior-000001", "ckpt-prior-000002"], Entries());
+        Assert.Equal("ckpt-prior-000002", new FileInfo(path).LinkTarget);
+        Assert.Equal(2, Checkpoint.Load(path).State.Step);
+    }
+
+    [Fact]
+    public void Save_ManySteps_KeepsTheNewestOnes()
+    {
+        using var policy = PolicyFixtures.Create(PolicyKind.Regression);
+        for (var step = 1; step <= 5; step++) Save(policy, step: step, keep: 2);
+
+        Assert.Equal(["ckpt", "ckpt-prior-000004", "ckpt-prior-000005"], Entries());
+    }
+
+    [Fact]
+    public void Save_OverACheckpointDirectoryOfTheOldLayout_MovesItAsideAndPointsAtTheNewOne()
+    {
+        using var policy = PolicyFixtures.Create(PolicyKind.Regression);
+        var path = Save(policy, step: 7);
+        // The old layout: the pointer name is the checkpoint directory itself.
+        var target = Path.Combine(_dir, new FileInfo(path).LinkTarget!);
+        File.Delete(path);
+        Directory.Move(target, path);
+
+        Save(policy, step: 8);
+
+        Assert.Equal(["ckpt", "ckpt-prior-000007", "ckpt-prior-000008"], Entries());
+        Assert.Equal(8, Checkpoint.Load(path).State.Step);
+    }
+
+    [Fact]
+    public void LoadLatest_PointerLostBetweenRenames_ResumesFromTheNewestIntactCheckpoint()
+    {
+        using var policy = PolicyFixtures.Create(PolicyKind.Regression);
+        Save(policy, step: 1);
+        var path = Save(policy, step: 2);
+        File.Delete(path); // a crash after the checkpoint was renamed into place, before the pointer was replaced
+
+        var latest = Checkpoint.LoadLatest(path);
+
+        Assert.NotNull(latest);
+        Assert.Equal(2, latest.Value.Checkpoint.State.Step);
+    }
+
+    [Fact]
+    public void LoadLatest_OldWriterCrashedBetweenItsTwoRenames_ResumesFromTheAsideCopy()
+    {
+        using var policy = PolicyFixtures.Create(PolicyKind.Regression);
+        var path = Save(policy, step: 6);
+        var target = Path.Combine(_dir, new FileInfo(path).LinkTarget!);
+        File.Delete(path);
+        Directory.Move(target, Path.Combine(_dir, ".ckpt.old-0123abcd"));
+
+        var latest = Checkpoint.LoadLatest(path);
+
+        Assert.Equal(6, latest!.Value.Checkpoint.State.Step);
+    }
+
+    [Fact]
+    public void LoadLatest_PointedCheckpointCorrupt_FallsBackToThePreviousIntactOne()
+    {
+        using var policy = PolicyFixtures.Create(PolicyKind.Regression);
+        Save(policy, step: 1);
+        var path = Save(policy, step: 2);
+        File.Delete(Path.Combine(path, Checkpoint.StateFile));
+
+        Assert.Equal(1, Checkpoint.LoadLatest(path)!.Value.Checkpoint.State.Step);
+    }
+
+    [Fact]
+    public void LoadLatest_NoCheckpoint_ReturnsNull() => Assert.Null(Checkpoint.LoadLatest(Path.Combine(_dir, "ckpt")));
+
+    [Fact]
+    public void LoadLatest_EveryCheckpointCorrupt_ThrowsNamingEachOne()
+    {
+        using var policy = PolicyFixtures.Create(PolicyKind.Regression);
+        Save(policy, step: 1);
+        var path = Save(policy, step: 2);
+        foreach (var d in Directory.GetDirectories(_dir)) File.Delete(Path.Combine(d, Checkpoint.WeightsFile));
+
+        var e = Assert.Throws<InvalidDataException>(() => Checkpoint.LoadLatest(path));
+
+        Assert.Contains("no intact checkpoint", e.Message);
+        Assert.Contains("ckpt-prior-000001", e.Message);
+        Assert.Contains("ckpt-prior-000002", e.Message);
+    }
+
+    [Fact]
+    public void Load_StateFileMissing_SaysIncompleteAndNamesTheLastGoodCheckpoint()
+    {
+        using var policy = PolicyFixtures.Create(PolicyKind.Regression);
+        Save(policy, step: 1);
+        var path = Save(policy, step: 2);
+        File.Delete(Path.Combine(path, Checkpoint.StateFile));
+
+        var e = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(path));
+
+        Assert.Contains("incomplete or corrupt", e.Message);
+        Assert.Contains("state.json is missing", e.Message);
+        Assert.Contains("the last good checkpoint is", e.Message);
+        Assert.Contains("ckpt-prior-000001 (prior step 1)", e.Message);
     }
 
     [Theory]

@@ -40,6 +40,34 @@ public class BenchCommandTests
     }
 
     [Fact]
+    public void Invoke_FarmJsonWithTinyBudget_PrintsBothRatiosWithTheirFigures()
+    {
+        var root = new RootCommand { BenchCommand.Create() };
+        var output = new StringWriter();
+        var previous = Console.Out;
+        Console.SetOut(output);
+        int code;
+        try
+        {
+            code = root.Parse(["bench", "farm", "--json", "--task", "metaworld-mini/reach", "--groups", "2", "--k", "2", "--workers", "2"]).Invoke();
+        }
+        finally
+        {
+            Console.SetOut(previous);
+        }
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output.ToString().TrimEnd().Split('\n')[^1]);
+        var o = json.RootElement;
+        Assert.Equal("farm", o.GetProperty("bench").GetString());
+        Assert.True(o.GetProperty("ratio").GetDouble() > 0);
+        var orleans = o.GetProperty("orleans_rollouts_per_s").GetDouble();
+        var direct = o.GetProperty("direct_rollouts_per_s").GetDouble();
+        Assert.True(orleans > 0 && direct > 0);
+        Assert.Equal(orleans / direct, o.GetProperty("orleans_vs_direct_ratio").GetDouble(), 9);
+    }
+
+    [Fact]
     public void Invoke_NonPositiveSeconds_ReturnsBadUsage()
     {
         var root = new RootCommand { BenchCommand.Create() };

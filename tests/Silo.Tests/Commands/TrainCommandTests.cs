@@ -73,6 +73,43 @@ public class TrainCommandTests(ReachSftFixture sft) : IClassFixture<ReachSftFixt
     }
 
     [Fact]
+    public async Task Run_AgainOnAFinishedRunWithoutResume_RefusesAndKeepsItsHistory()
+    {
+        var run = Path.Combine(sft.Directory, "finished");
+        Assert.Equal(0, await TrainCommand.RunAsync(Options(run, 1), json: false, default));
+        var metrics = File.ReadAllText(Path.Combine(run, "metrics.jsonl"));
+
+        Assert.Equal(1, await TrainCommand.RunAsync(Options(run, 1), json: false, default));
+
+        Assert.Equal(metrics, File.ReadAllText(Path.Combine(run, "metrics.jsonl")));
+    }
+
+    [Fact]
+    public async Task Run_ForceOnAFinishedRun_StartsOverKeepingTheOldRunAside()
+    {
+        var run = Path.Combine(sft.Directory, "forced");
+        Assert.Equal(0, await TrainCommand.RunAsync(Options(run, 1), json: false, default));
+
+        Assert.Equal(0, await TrainCommand.RunAsync(Options(run, 1) with { Force = true }, json: false, default));
+
+        var previous = Assert.Single(Directory.GetDirectories(run, ".previous-*"));
+        Assert.Single(RiptMetricsLine.ReadAll(Path.Combine(previous, "metrics.jsonl")));
+        Assert.Single(RiptMetricsLine.ReadAll(Path.Combine(run, "metrics.jsonl")));
+    }
+
+    [Fact]
+    public async Task Run_ResumeAfterACrashBetweenCheckpointAndPointer_ContinuesFromTheNewestCheckpoint()
+    {
+        var run = Path.Combine(sft.Directory, "crashed");
+        Assert.Equal(0, await TrainCommand.RunAsync(Options(run, 2), json: false, default));
+        File.Delete(Path.Combine(run, "checkpoint")); // the pointer is gone; checkpoint-ript-000002 is intact
+
+        Assert.Equal(0, await TrainCommand.RunAsync(Options(run, 3) with { Resume = true, Checkpoint = null }, json: false, default));
+
+        Assert.Equal([0, 1, 2], RiptMetricsLine.ReadAll(Path.Combine(run, "metrics.jsonl")).Select(l => l.Iteration));
+    }
+
+    [Fact]
     public async Task Run_WithoutCheckpoint_IsBadUsageNamingTheField()
     {
         var o = Options(Path.Combine(sft.Directory, "none"), 1) with { Checkpoint = null };

@@ -1,0 +1,55 @@
+using RiptOrleans.Learner.Ript;
+
+namespace RiptOrleans.Grains.Abstractions.Messages;
+
+/// <summary>One stage-3 run: where it writes, what it trains on, how long, how it evaluates; the update's knobs are in <see cref="Ript"/>.</summary>
+/// <param name="OutDirectory">Run directory: checkpoint/, metrics.jsonl, report.html (a path the learner's silo can write).</param>
+/// <param name="TaskIds">Tasks whose contexts make the context set.</param>
+/// <param name="StartCheckpoint">The SFT checkpoint the run starts from (ignored when resuming).</param>
+[GenerateSerializer, Immutable, Alias("ript.RiptRunOptions")]
+public sealed record RiptRunOptions(
+    [property: Id(0)] string OutDirectory,
+    [property: Id(1)] string[] TaskIds,
+    [property: Id(2)] string StartCheckpoint,
+    [property: Id(3)] RiptOptions Ript,
+    [property: Id(4)] int Iterations)
+{
+    /// <summary>Directory of demo files whose initial states are the contexts (RIPT's D_context); null: the tasks' training pools.</summary>
+    [Id(5)] public string? DemoDirectory { get; init; }
+
+    /// <summary>Demo episodes (contexts) per task taken from the demo files, or training-pool contexts per task.</summary>
+    [Id(6)] public int ContextsPerTask { get; init; } = 50;
+
+    [Id(7)] public long Seed { get; init; } = 1;
+
+    /// <summary>Skip contexts whose group was all-success within this many iterations (0: sample every context uniformly).</summary>
+    [Id(8)] public int SkipSolvedIterations { get; init; }
+
+    /// <summary>Groups in flight at once (one per worker core); the learner's own evaluation threads too.</summary>
+    [Id(9)] public int Workers { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Evaluate every this-many iterations (0: only before the first and after the last).</summary>
+    [Id(10)] public int EvalEvery { get; init; }
+
+    /// <summary>Evaluation contexts per task (0: no evaluation).</summary>
+    [Id(11)] public int EvalInits { get; init; } = 50;
+
+    /// <summary>Continue from the run directory's checkpoint instead of the start checkpoint (when one exists).</summary>
+    [Id(12)] public bool Resume { get; init; }
+
+    /// <summary>Start over in a run directory that holds a run, moving the old one to RUN/.previous-&lt;time&gt;/ (without it, such a directory is refused).</summary>
+    [Id(15)] public bool Force { get; init; }
+
+    /// <summary>Sampling temperature (tokens) or Laplace scale multiplier (regression) of rollouts; null keeps the checkpoint's.</summary>
+    [Id(13)] public double? Temperature { get; init; }
+
+    /// <summary>Tokens drawn from the k most likely only (tokenized family; 0 = full softmax); null keeps the checkpoint's.</summary>
+    [Id(14)] public int? TopK { get; init; }
+
+    public string CheckpointDirectory => Path.Combine(OutDirectory, "checkpoint");
+    public string MetricsPath => Path.Combine(OutDirectory, "metrics.jsonl");
+    public string ReportPath => Path.Combine(OutDirectory, "report.html");
+
+    /// <summary>The learner grain's key: the run directory's name.</summary>
+    public string RunId => Path.GetFileName(Path.GetFullPath(OutDirectory).TrimEnd(Path.DirectorySeparatorChar));
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using Orleans.TestingHost;
+using RiptOrleans.Grains.Abstractions;
+using RiptOrleans.Grains.Abstractions.Messages;
+using RiptOrleans.Grains.Placement;
+using RiptOrleans.Learner.Checkpoints;
+using RiptOrleans.Physics.Tasks;
+using RiptOrleans.Physics.Tasks.Contexts;
+
+namespace RiptOrleans.Grains.Tests.Support;
+
+/// <summary>A silo of a test cluster: its role and whether it declares a GPU.</summary>
+internal sealed record TestSilo(string Role = SiloMetadataKeys.All, bool Gpu = false);
+
+/// <summary>
+/// An in-process Orleans cluster (TestingHost's InProcessTestCluster) whose silos host the RiptOrleans grains over the
+/// test tasks and the tiny linear policy, with fast failure detection; counts the policy replicas alive.
+/// </summary>
+internal sealed class GrainCluster : IAsyncDisposable
+{
+    private readonly string _dir = System.IO.Directory.CreateTempSubdirectory("ript-grains-").FullName;
+    private int _livePolicies;
+
+    private GrainCluster(InProcessTestCluster cluster, IReadOnlyList<TestSilo> silos) => (Cluster, Silos) = (cluster, silos);
+
+    public InProcessTestCluster Cluster { get; }
+    public IReadOnlyList<TestSilo> Silos { get; }
+    public IGrainFactory Grains => Cluster.Client;
+
+    /// <summary>Policies built by the silos' loaders and not yet disposed (learner copies and replicas).</summary>
+    public int LivePolicies => Volatile.Read(ref _livePolicies);
+
+    /// <summary>A scratch directory removed with the cluster.</summary>
+    public string Directory => _dir;
+
+    public static async Task<GrainCluster> StartAsync(params TestSilo[] silos)
+    {
+        silos = silos.Length == 0 ? [new TestSilo()] : silos;
+        var builder = new InProcessTestClusterBuilder((short)silos.Length);
+        builder.Options.AssumeHomogenousSilosForTesting = false;
+        builder.Options.ConfigureFileLogging = false;
+        GrainCluster? self = null;
+        builder.ConfigureSilo((options, silo) =>
+        {
+            var index = int.Parse(options.SiloName["Silo_".Length..], CultureInfo.InvariantCulture);
+            var role = index < silos.Length ? silos[index] : new TestSilo(SiloMetadataKeys.Worker);
+            silo.UseSiloMetadata(new Dictionary<string, string>
+            {
+                [SiloMetadataKeys.Role] = role.Role,
+                [SiloMetadataKeys.Gpu] = role.Gpu ? "true" : "false",
+            });
+            silo.Services.AddSingleton(_ => new TaskModelCache(TestTasks.Get));
+            silo.Services.AddSingleton(new PolicyLoader((config, weights) =>
+            {
+                Interlocked.Increment(ref self!._livePolicies);
+                var p = new LinearLaplacePolicy(config.StateDim, config.ActionDim, config.ExecuteSteps)
+                {
+                    Disposed = () => Interlocked.Decrement(ref self!._livePolicies),
+                };
+                p.ImportWeights(weights);
+                return p;
+            }));
+            silo.AddRiptGrains();
+            silo.Configure<ClusterMembershipOptions>(m =>
+            {
+                m.ProbeTimeout = TimeSpan.FromSeconds(1);
+                m.NumMissedProbesLimit = 2;
+            });
+        });
+        var cluster = builder.Build();
+        self = new GrainCluster(cluster, silos);
+        await cluster.DeployAsync();
+        return self;
+    }
+
+    /// <summary>The name of the silo a runtime identity (GrainResult.WorkerId, State.Silo) belongs to.</summary>
+    public string SiloOf(string runtimeIdentity) =>
+        Cluster.Silos.Single(s => runtimeIdentity.StartsWith(s.SiloAddress.ToString(), StringComparison.Ordinal)).Name;
+
+    /// <summary>Publishes v<paramref name="version"/> of a linear policy of the task's sizes under a run id.</summary>
+    public async Task<WeightsBlob> PublishAsync(string runId, TaskSpec task, long version = 0, LinearLaplacePolicy? policy = null)
+    {
+        using var model = TaskModel.Compile(task);
+        var owned = policy is null;
+        policy ??= new LinearLaplacePolicy(model.Observation.Size, model.ActionDim);
+        try
+        {
+            var bytes = policy.ExportWeights(version);
+            var blob = new WeightsBlob(runId, version, bytes, Checkpoint.Sha256Hex(bytes), PolicyConfigJson.Serialize(policy.Config));
+            await Grains.GetGrain<IWeightsGrain>(runId).PublishAsync(blob);
+            return blob;
+        }
+        finally
+        {
+            if (owned) policy.Dispose();
+        }
+    }
+
+    /// <summary>A job for the i-th training context of a task.</summary>
+    public static RolloutJob Job(TaskSpec task, int index, string runId = "run", int k = 6, long seed = 42, long version = 0)
+    {
+        using var model = TaskModel.Compile(task);
+        var context = ContextSet.Create(model, ContextSplit.Train, index + 1).Contexts[index];
+        return new RolloutJob(Guid.NewGuid(), runId, 0, version, context.Id, task.Id, task.Instruction, context.State, k, seed, ShipUniform: false);
+    }
+
+    /// <summary>An SFT-stage checkpoint of an untrained linear policy of the task's sizes: where test runs start.</summary>
+    public string StartCheckpoint(TaskSpec task)
+    {
+        var path = Path.Combine(_dir, "start");
+        if (System.IO.Directory.Exists(path)) return path;
+        using var model = TaskModel.Compile(task);
+        using var policy = new LinearLaplacePolicy(model.Observation.Size, model.ActionDim);
+        new Checkpoint(policy.Config, null, policy.ExportWeights(0), null, new CheckpointState { Stage = "sft" }).Save(path);
+        return path;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        try
+        {
+            System.IO.Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A killed silo's orphaned work may still hold a file; the temp directory is left behind.
+        }
+    }
+}
