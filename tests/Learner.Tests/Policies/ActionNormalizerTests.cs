@@ -26,6 +26,8 @@ public sealed class ActionNormalizerTests
     {
         var stats = InputStatistics.Identity(WordTokenizer.Build(["x"]), 1)
             .WithActions([new float[] { 1, 5 }, new float[] { 3, 5 }], 2);
+        Assert.NotNull(stats.ActionMean);
+        Assert.NotNull(stats.ActionStd);
         Assert.Equal([2f, 5f], stats.ActionMean);
         Assert.Equal([1f, InputStatistics.MinActionStd], stats.ActionStd);
     }
