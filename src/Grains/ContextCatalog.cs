@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using RiptOrleans.Physics.Randomness;
 using RiptOrleans.Physics.Tasks;
 using RiptOrleans.Physics.Tasks.Contexts;
 
@@ -29,6 +30,23 @@ public sealed class ContextCatalog
     /// <summary>Adds the first <paramref name="count"/> contexts of a task's training pool.</summary>
     public void AddTrainingPool(TaskModel task, int count) =>
         Add(task.Spec, ContextSet.Create(task, ContextSplit.Train, count).Contexts.Select(c => c.State));
+
+    /// <summary>
+    /// The same ids with every context's objects moved by Gaussian noise of std <paramref name="sigma"/> (m); each
+    /// context's noise derives from (run seed, context id), so every process builds the same perturbed set.
+    /// </summary>
+    public ContextCatalog Perturbed(double sigma, long runSeed, Func<TaskContext, TaskModel> modelOf)
+    {
+        var perturbed = new ContextCatalog();
+        foreach (var id in _ids)
+        {
+            var seed = Seeds.ContextNoise(runSeed, id);
+            var (context, instruction) = _contexts[id];
+            perturbed._contexts[id] = (ContextNoise.Perturb(modelOf(context), context, sigma, seed), instruction);
+            perturbed._ids.Add(id);
+        }
+        return perturbed;
+    }
 
     /// <summary>The context of an id; an unknown id is named in the error.</summary>
     public TaskContext Get(string contextId) =>

@@ -11,6 +11,7 @@ using RiptOrleans.Learner.Reports;
 using RiptOrleans.Learner.Ript;
 using RiptOrleans.Learner.Runs;
 using RiptOrleans.Learner.Torch;
+using RiptOrleans.Physics.Randomness;
 using RiptOrleans.Physics.Tasks;
 using Serilog;
 
@@ -297,7 +298,7 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, IH
         var learner = Stopwatch.StartNew();
         Torch.Threads = UpdateThreads;
         var samples = ToSamples(tasks, s.Contexts, collection.Accepted);
-        var metrics = RiptUpdate.Update(s.Policy, s.Optimizer, samples, s.Run.Ript, new Random((int)(StableSeed.Mix(s.Run.Seed, iteration, 1) & 0x7FFFFFFF)));
+        var metrics = RiptUpdate.Update(s.Policy, s.Optimizer, samples, s.Run.Ript, new Random(Seeds.UpdateShuffle(s.Run.Seed, iteration)));
         Logger.Information("Iteration {Iteration}: v{Version}, loss {Loss:F4}, clip {Clip:F3}, kl {Kl:F5}, {Seconds:F1}s update",
             iteration, s.Version + 1, metrics.PolicyLoss, metrics.ClipFraction, metrics.ApproxKl, learner.Elapsed.TotalSeconds);
         return (metrics, -samples.SelectMany(x => x.SampledLogProbs).DefaultIfEmpty(0).Average(), learner.Elapsed.TotalSeconds);

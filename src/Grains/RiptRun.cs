@@ -32,6 +32,8 @@ public static class RiptRun
                 throw new InvalidDataException($"{path} holds demonstrations of {demos.TaskId}, not {spec.Id}");
             catalog.Add(spec, demos.Episodes.Take(o.ContextsPerTask).Select(e => e.InitState));
         }
+        if (o.ContextNoise > 0)
+            catalog = catalog.Perturbed(o.ContextNoise, o.Seed, c => models.Get(c.TaskId));
         Logger.Information("Context set: {Count} contexts over {Tasks} tasks", catalog.Ids.Count, specs.Count);
         return catalog;
     }
@@ -72,6 +74,7 @@ public static class RiptRun
         o.Seed,
         o.Workers,
         o.ContextsPerTask,
+        o.ContextNoise,
         o.SkipSolvedIterations,
         o.DemoDirectory,
         o.EvalEvery,

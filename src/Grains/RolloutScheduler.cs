@@ -2,18 +2,20 @@ using System.Diagnostics;
 using RiptOrleans.Grains.Abstractions;
 using RiptOrleans.Grains.Abstractions.Messages;
 using RiptOrleans.Learner.Ript;
+using RiptOrleans.Physics.Randomness;
 using Serilog;
 
 namespace RiptOrleans.Grains;
 
-/// <summary>What one collection phase produced: the accepted groups (exactly B/K of them) and the phase's counters.</summary>
+/// <summary>What one collection phase produced: the accepted groups (B/K of them, fewer when the rollout budget ran out) and the phase's counters.</summary>
 public sealed record Collection(IReadOnlyList<GroupResult> Accepted, RiptUpdate.Acceptance Acceptance, int Late, int Rollouts, int Successes,
     long SimSteps, double Seconds, int Reissued, int Duplicates);
 
 /// <summary>
 /// Fills the batch D for one policy version: samples contexts uniformly from the run's context set, keeps
 /// <see cref="Parallelism"/> groups in flight (several replicas of one context when it comes up again, so one context
-/// uses every core), accepts or rejects each finished group, stops at |D| = B and drops results of an older version.
+/// uses every core), lets RiptUpdate.Acceptance decide on each finished group and when the phase is done (|D| = B, or
+/// the rollout budget spent), and drops results of an older version.
 /// A group whose call fails (its silo died) is reissued under the same JobId; a JobId is counted once.
 /// </summary>
 public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contexts, string runId, long runSeed, int parallelism)
@@ -36,6 +38,9 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
     /// <summary>Runs before a lost group is reissued (the learner republishes the weights, which may have died with a silo).</summary>
     public Func<Task>? BeforeReissue { get; init; }
 
+    /// <summary>Groups between progress lines of a long collection phase.</summary>
+    private const int ProgressEvery = 20;
+
     private readonly Dictionary<string, int> _solvedAt = new(StringComparer.Ordinal);
 
     private sealed record InFlight(RolloutJob Job, int Replica, int Attempt, Task<GroupResult> Call, long IssuedAt);
@@ -47,8 +52,7 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
         var started = Stopwatch.StartNew();
         var acceptance = new RiptUpdate.Acceptance(options);
         var accepted = new List<GroupResult>();
-        var needed = options.BatchSize / options.K;
-        var rng = new Random((int)(StableSeed.Mix(runSeed, iteration) & 0x7FFFFFFF));
+        var rng = new Random(Seeds.ContextDraw(runSeed, iteration));
         var pending = new List<InFlight>();
         var busy = new Dictionary<string, SortedSet<int>>(StringComparer.Ordinal);
         var counted = new HashSet<Guid>();
@@ -71,7 +75,7 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
 
         try
         {
-            while (accepted.Count < needed)
+            while (!acceptance.Done)
             {
                 while (pending.Count < Parallelism)
                     pending.Add(Issue(NextJob(iteration, version, options.K, rng, issued++), 1));
@@ -132,6 +136,10 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
                 // The one acceptance call site of the run: RiptUpdate owns the rule and its bound.
                 var ok = acceptance.Accept(result.Rewards);
                 if (ok) accepted.Add(result);
+                // Rare success can take hundreds of groups: say how the search stands every so often.
+                if (acceptance.ContextsTried % ProgressEvery == 0 && !acceptance.Done)
+                    Logger.Information("Iteration {Iteration}: {Tried} groups tried, {Accepted} of {Needed} accepted, {Successes}/{Rollouts} rollouts successful",
+                        iteration, acceptance.ContextsTried, acceptance.Accepted, options.BatchSize / options.K, acceptance.Successes, acceptance.Rollouts);
                 if (result.Successes == result.Rewards.Length) _solvedAt[result.ContextId] = iteration;
                 await registry.RecordAsync(result, ok, late: false);
                 onGroup?.Invoke(Event(iteration, result, ok ? "accepted" : result.Successes > 0 ? "rejected (all-success)" : "rejected (all-fail)", done.Attempt));
@@ -155,6 +163,9 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
         }
         Logger.Information("Iteration {Iteration}: {Accepted} groups accepted of {Tried} tried ({AllSuccess} all-success, {AllFail} all-fail, {Reissued} reissued)",
             iteration, acceptance.Accepted, acceptance.ContextsTried, acceptance.RejectedAllSuccess, acceptance.RejectedAllFail, reissued);
+        if (acceptance.BudgetSpent)
+            Logger.Warning("Iteration {Iteration}: the rollout budget ({Rollouts} rollouts) ran out with {Accepted} of {Needed} groups accepted; updating on the partial batch",
+                iteration, acceptance.Rollouts, acceptance.Accepted, options.BatchSize / options.K);
         return new Collection(accepted, acceptance, late, rollouts, successes, simSteps, started.Elapsed.TotalSeconds, reissued, duplicates);
     }
 
@@ -172,7 +183,7 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
         } while (SkipSolvedForIterations > 0 && tries++ < 10 * ids.Count
                  && _solvedAt.TryGetValue(id, out var at) && iteration - at <= SkipSolvedForIterations);
         // Seeds derive from (run seed, iteration, job number, context) so any group can be replayed.
-        var seed = StableSeed.Mix(runSeed, iteration, n, StableSeed.Of(id));
+        var seed = Seeds.RolloutGroup(runSeed, iteration, n, id);
         var context = contexts.Get(id);
         // Uniform groups stay unshipped: with rejection they are dropped, without it they carry zero advantage.
         return new RolloutJob(Guid.NewGuid(), runId, iteration, version, id, context.TaskId, contexts.InstructionOf(id), context.State, k, seed, ShipUniform: false);

@@ -3,6 +3,7 @@ using RiptOrleans.Grains.Abstractions.Messages;
 using RiptOrleans.Grains.Tests.Support;
 using RiptOrleans.Learner.Checkpoints;
 using RiptOrleans.Learner.Ript;
+using RiptOrleans.Physics.Tasks;
 
 namespace RiptOrleans.Grains.Tests;
 
@@ -70,14 +71,16 @@ public class LearnerGrainTests(SingleSiloFixture fixture) : IClassFixture<Single
     }
 
     [Fact]
-    public async Task RunAsync_EveryGroupFails_StopsAtTheBoundWithTheSplit()
+    public async Task RunAsync_EveryGroupFails_StopsWhenSuccessIsRuledOutNamingTheSplit()
     {
-        var run = TestRuns.Of(Cluster, "impossible", 1, TestRuns.Small with { MaxConsecutiveRejections = 5 }, contexts: 2, task: TestTasks.ImpossibleReach);
+        // p < 10 % at 90 % confidence after 22 failures: the 6th group of 4.
+        var run = TestRuns.Of(Cluster, "impossible", 1, TestRuns.Small with { MinSuccessRate = 0.1, SuccessConfidence = 0.9 }, contexts: 2,
+            task: TestTasks.ImpossibleReach);
 
         var e = await Assert.ThrowsAsync<RunFailedException>(() => TestRuns.RunAsync(Cluster, run));
 
         Assert.Equal(RunFailure.Rejection, e.Failure);
-        Assert.StartsWith("5 consecutive groups all-equal (0 all-success, 5 all-fail)", e.Message);
+        Assert.StartsWith("6 groups tried (0 mixed, 0 all-success, 6 all-fail): no success in 24 rollouts", e.Message);
     }
 
     [Fact]
@@ -122,5 +125,42 @@ public class LearnerGrainTests(SingleSiloFixture fixture) : IClassFixture<Single
         var after = await Successes("probe-after");
 
         Assert.True(after > before + 10, $"successes of 128 probe rollouts: {before} at v0, {after} at v{final.State.Version}");
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task RunAsync_MultitaskOverTwoTasks_RaisesSuccessOnTheSameContextsAndSeeds()
+    {
+        TaskSpec[] tasks = [TestTasks.WideReach, TestTasks.MediumReach];
+        var run = TestRuns.Of(Cluster, "multitask", 6, new RiptOptions { K = 8, BatchSize = 32, Epochs = 4, MinibatchSize = 8, LearningRate = 3e-2, WeightDecay = 1e-2,
+            Ratio = RatioMode.PerDecision }, contexts: 8) with { TaskIds = [.. tasks.Select(t => t.Id)] };
+        await Cluster.PublishAsync("multitask-before", TestTasks.WideReach);
+
+        await TestRuns.RunAsync(Cluster, run, timeout: TimeSpan.FromMinutes(4));
+
+        var final = Checkpoint.Load(run.CheckpointDirectory);
+        using (var trained = new LinearLaplacePolicy(final.Policy.StateDim, final.Policy.ActionDim))
+        {
+            trained.ImportWeights(final.Weights);
+            await Cluster.PublishAsync("multitask-after", TestTasks.WideReach, policy: trained);
+        }
+        // 8 training contexts of each task x 8 rollouts with the same seeds, before and after; successes per task.
+        async Task<int[]> Successes(string runId)
+        {
+            var total = new int[tasks.Length];
+            for (var t = 0; t < tasks.Length; t++)
+                for (var i = 0; i < 8; i++)
+                {
+                    var job = GrainCluster.Job(tasks[t], i, runId, k: 8, seed: 99);
+                    total[t] += (await Cluster.Grains.GetGrain<IContextGroupGrain>(job.ContextId).RunGroupAsync(job, default)).Successes;
+                }
+            return total;
+        }
+        var before = await Successes("multitask-before");
+        var after = await Successes("multitask-after");
+
+        var message = $"successes of 64 probe rollouts per task: {string.Join(", ", tasks.Select((t, i) => $"{t.Name} {before[i]} -> {after[i]}"))}";
+        Assert.True(after.Sum() > before.Sum() + 10, message);
+        Assert.All(Enumerable.Range(0, tasks.Length), i => Assert.True(after[i] >= before[i], message));
     }
 }

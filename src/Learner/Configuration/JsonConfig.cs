@@ -17,7 +17,7 @@ public static class JsonConfig
         {
             if (path is not null && !File.Exists(path))
                 throw new FileNotFoundException($"config file not found: {path}", path);
-            var node = path is null ? JsonSerializer.SerializeToNode(new T(), json)!.AsObject() : JsonNode.Parse(File.ReadAllText(path)) as JsonObject
+            var node = path is null ? new JsonObject() : JsonNode.Parse(File.ReadAllText(path)) as JsonObject
                 ?? throw new InvalidDataException($"{path}: the config must be a JSON object");
             foreach (var (name, value) in environment ?? Environment(section))
             {
@@ -34,11 +34,31 @@ public static class JsonConfig
                 node[name[prefix.Length..].ToLowerInvariant()] = v;
                 source = $"{source} + {name}";
             }
+            Nest(node, typeof(T));
             return node.Deserialize<T>(json) ?? throw new InvalidDataException($"{source}: the config is null");
         }
         catch (JsonException e)
         {
             throw new InvalidDataException($"{source}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Moves the flat keys of every option group (<see cref="OptionGroupAttribute"/>) into the group's object, where the record keeps them.</summary>
+    private static void Nest(JsonObject node, Type type)
+    {
+        foreach (var group in type.GetProperties().Where(p => p.GetCustomAttributes(typeof(OptionGroupAttribute), false).Length > 0))
+        {
+            var key = OptionRules.ToJsonKey(group);
+            var nested = node[key] as JsonObject ?? new JsonObject();
+            node.Remove(key);
+            foreach (var member in group.PropertyType.GetProperties().Where(p => p.SetMethod is { IsPublic: true }).Select(OptionRules.ToJsonKey))
+            {
+                if (!node.ContainsKey(member)) continue;
+                var value = node[member];
+                node.Remove(member);
+                nested[member] = value;
+            }
+            node[key] = nested;
         }
     }
 

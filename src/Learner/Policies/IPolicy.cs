@@ -24,6 +24,13 @@ public interface IPolicy : IDisposable
     /// <summary>log π of past decisions under the current weights, [N] (differentiable): the same sums <see cref="Act"/> reports.</summary>
     Tensor LogProb(IReadOnlyList<ScoredDecision> decisions);
 
+    /// <summary>
+    /// log π of each part of past decisions, N × P (differentiable), summing over P to <see cref="LogProb"/>: the tokens
+    /// of a tokenized decision, the action steps of a regression chunk (the official code's PPO ratio granularity).
+    /// One part per decision unless a family splits them.
+    /// </summary>
+    Tensor PartLogProbs(IReadOnlyList<ScoredDecision> decisions) => LogProb(decisions).Unsqueeze(1);
+
     /// <summary>The behaviour-cloning loss on demonstration windows (scalar, differentiable).</summary>
     Tensor BcLoss(IReadOnlyList<DemoWindow> batch);
 

@@ -130,6 +130,9 @@ public sealed class RegressionPolicy : Module, IPolicy, ISupervisedStages
         return StepLogProbs(decisions).Sum(1).MoveToOuter();
     }
 
+    /// <summary>The executed action steps of each chunk are its parts.</summary>
+    public Tensor PartLogProbs(IReadOnlyList<ScoredDecision> decisions) => StepLogProbs(decisions);
+
     /// <summary>Per-action log-probs (N × ChunkLength), summed over action dims (the official sum_on_action_dim), differentiable.</summary>
     public Tensor StepLogProbs(IReadOnlyList<ScoredDecision> decisions)
     {

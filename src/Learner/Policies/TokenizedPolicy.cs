@@ -163,6 +163,9 @@ public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages
         return TokenLogProbs(decisions).Sum(1).MoveToOuter();
     }
 
+    /// <summary>The tokens of each decision are its parts.</summary>
+    public Tensor PartLogProbs(IReadOnlyList<ScoredDecision> decisions) => TokenLogProbs(decisions);
+
     /// <summary>Per-token full-softmax log-probs (N × TokensPerChunk), differentiable: the official code's per-token PPO ratio.</summary>
     public Tensor TokenLogProbs(IReadOnlyList<ScoredDecision> decisions)
     {

@@ -7,7 +7,8 @@ namespace RiptOrleans.Learner.Ript;
 /// <summary>
 /// The math of one RIPT iteration (dynamic-sampling LOOP, paper §4), top to bottom: leave-one-out advantages and the
 /// all-equal test, the acceptance rule with its bound, then PPO over the batch D with the ratio of whole-trajectory
-/// log-probs (Eq. 6, 8) or, as an option, per decision (the official code's variant). No transport, no file I/O.
+/// log-probs (Eq. 6, 8) or, as options, per decision or per token / action step (the official code's variant). No
+/// transport, no file I/O.
 /// </summary>
 public static class RiptUpdate
 {
@@ -28,44 +29,82 @@ public static class RiptUpdate
     // ---- 2. Acceptance ---------------------------------------------------------------------------------------------
 
     /// <summary>
-    /// Dynamic rejection with a bound: all-equal groups are rejected (when enabled) and counted by split; after too many
-    /// rejections in a row the search stops with an error saying which split, unlike the unbounded loop of the official code.
+    /// Dynamic rejection with a bound for one collection phase. All-equal groups are rejected (when enabled) and counted
+    /// by split; the phase is done when B/K groups are accepted. Success may be rare without being absent (K = 8 at
+    /// p = 1 %: one group in 13 is mixed), so the bound is not a count of rejections in a row: every rollout of the phase
+    /// feeds an estimate of the success probability p, and the search stops with an error only when a one-sided
+    /// confidence bound says p is below <see cref="RiptOptions.MinSuccessRate"/> (no success at all) or above
+    /// 1 − MinSuccessRate (every rollout a success). A rollout budget (RolloutBudget × B) caps the phase: when it runs
+    /// out with some groups accepted, the update takes the partial batch; with none, it stops with the split. The
+    /// official code has no bound (it loops forever, ript-vla issue #10) and stops early at 80 % of B only to
+    /// synchronise ranks.
     /// </summary>
     public sealed class Acceptance(RiptOptions options)
     {
-        private int _consecutive;
-        private int _consecutiveSuccess;
+        private readonly int _needed = options.BatchSize / options.K;
+        private readonly long _budget = (long)options.RolloutBudget * options.BatchSize;
 
         public int Accepted { get; private set; }
         public int RejectedAllSuccess { get; private set; }
         public int RejectedAllFail { get; private set; }
         public int ContextsTried => Accepted + RejectedAllSuccess + RejectedAllFail;
 
-        /// <summary>Decides on one group; throws <see cref="RiptRejectionException"/> when the bound is reached.</summary>
+        /// <summary>Rollouts and successes of every group decided so far (rejected ones included): the estimate of p.</summary>
+        public long Rollouts { get; private set; }
+        public long Successes { get; private set; }
+
+        /// <summary>The rollout budget ran out before B/K groups were accepted; the batch is partial.</summary>
+        public bool BudgetSpent { get; private set; }
+
+        /// <summary>The phase has its B/K groups, or the budget ran out with at least one.</summary>
+        public bool Done => Accepted >= _needed || BudgetSpent;
+
+        /// <summary>
+        /// Rollouts without a single success (or without a single failure) after which p &lt; MinSuccessRate
+        /// (p &gt; 1 − MinSuccessRate) at the given confidence: the smallest n with (1 − p_min)^n ≤ 1 − confidence
+        /// (the exact one-sided binomial bound for 0 events; ≈ 3 / p_min at 95 %).
+        /// </summary>
+        public static long RolloutsToRuleOut(double minSuccessRate, double confidence) =>
+            (long)Math.Ceiling(Math.Log(1 - confidence) / Math.Log(1 - minSuccessRate));
+
+        /// <summary>Decides on one group; throws <see cref="RiptRejectionException"/> when success is absent or certain, or the budget is spent with nothing accepted.</summary>
         public bool Accept(IReadOnlyList<double> rewards)
         {
+            if (Done) throw new InvalidOperationException("the collection phase is already done");
+            Rollouts += rewards.Count;
+            Successes += rewards.Count(r => r > 0);
+            bool accepted;
             if (!options.DynamicRejection || !AllEqual(rewards))
             {
                 Accepted++;
-                _consecutive = _consecutiveSuccess = 0;
-                return true;
+                accepted = true;
             }
-            var success = rewards[0] > 0;
-            if (success) RejectedAllSuccess++; else RejectedAllFail++;
-            _consecutive++;
-            if (success) _consecutiveSuccess++;
-            if (_consecutive >= options.MaxConsecutiveRejections)
+            else
             {
-                var fail = _consecutive - _consecutiveSuccess;
-                var verdict = _consecutiveSuccess == _consecutive ? "the policy already solves these contexts"
-                    : fail == _consecutive ? "the policy never succeeds here: SFT more or pick easier contexts"
-                    : "every group is uniform";
-                throw new RiptRejectionException(
-                    $"{_consecutive} consecutive groups all-equal ({_consecutiveSuccess} all-success, {fail} all-fail): {verdict}",
-                    _consecutiveSuccess, fail);
+                if (rewards[0] > 0) RejectedAllSuccess++; else RejectedAllFail++;
+                accepted = false;
+                var ruleOut = RolloutsToRuleOut(options.MinSuccessRate, options.SuccessConfidence);
+                if (Successes == 0 && Rollouts >= ruleOut)
+                    throw Stop($"no success in {Rollouts} rollouts: the success probability is below {Percent(options.MinSuccessRate)} at {Percent(options.SuccessConfidence)} " +
+                        "confidence, so no group can be mixed; the policy never succeeds here: SFT more, sample more widely (train.temperature) or pick easier contexts");
+                if (Successes == Rollouts && Rollouts >= ruleOut)
+                    throw Stop($"every one of {Rollouts} rollouts succeeded: the success probability is above {Percent(1 - options.MinSuccessRate)} at " +
+                        $"{Percent(options.SuccessConfidence)} confidence; the policy already solves these contexts");
             }
-            return false;
+            if (!Done && Rollouts >= _budget)
+            {
+                if (Accepted == 0)
+                    throw Stop($"the rollout budget ({options.RolloutBudget} x batch size = {_budget} rollouts) is spent and no group was mixed " +
+                        $"({Successes} successes, p = {Percent((double)Successes / Rollouts)}): every group is uniform, each context either always or never solved");
+                BudgetSpent = true;
+            }
+            return accepted;
         }
+
+        private static string Percent(double p) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{100 * p:0.##}%");
+
+        private RiptRejectionException Stop(string verdict) =>
+            new($"{ContextsTried} groups tried ({Accepted} mixed, {RejectedAllSuccess} all-success, {RejectedAllFail} all-fail): {verdict}", RejectedAllSuccess, RejectedAllFail);
     }
 
     // ---- 3. PPO over D ---------------------------------------------------------------------------------------------
@@ -94,8 +133,12 @@ public static class RiptUpdate
         // Dropout off: old and new log-probs must differ only through the weights (r = 1 before the first step).
         policy.Train(false);
 
-        // Old log-probs, fixed before the first epoch: recomputed under π_old (official code) or as sampled.
+        // Old log-probs, fixed before the first epoch: recomputed under π_old (official code) or as sampled; per token
+        // (or action step) for the per-token ratio, else per decision. bOld[i] holds sample i's decisions x parts.
+        var perToken = o.Ratio == RatioMode.PerToken;
+        Tensor Score(IReadOnlyList<ScoredDecision> ds) => perToken ? policy.PartLogProbs(ds) : policy.LogProb(ds);
         var bOld = new float[b.Count][];
+        var parts = 1;
         double oldGap = 0;
         for (var start = 0; start < b.Count; start += o.MinibatchSize)
         {
@@ -107,13 +150,20 @@ public static class RiptUpdate
             }
             using var scope = TensorScope.Open();
             using var _ = Grad.Disabled();
-            var recomputed = policy.LogProb(b.Skip(start).Take(count).SelectMany(s => s.Decisions).ToList()).ToArray<float>();
+            var scored = Score(b.Skip(start).Take(count).SelectMany(s => s.Decisions).ToList());
+            parts = scored.Dim == 2 ? (int)scored.Size(1) : 1;
+            var recomputed = scored.ToArray<float>();
             var at = 0;
             for (var i = start; i < start + count; i++)
             {
-                bOld[i] = recomputed.AsSpan(at, b[i].Decisions.Count).ToArray();
-                for (var d = 0; d < bOld[i].Length; d++) oldGap = Math.Max(oldGap, Math.Abs(bOld[i][d] - b[i].SampledLogProbs[d]));
-                at += b[i].Decisions.Count;
+                bOld[i] = recomputed.AsSpan(at, b[i].Decisions.Count * parts).ToArray();
+                for (var d = 0; d < b[i].Decisions.Count; d++)
+                {
+                    double decision = 0;
+                    for (var p = 0; p < parts; p++) decision += bOld[i][d * parts + p];
+                    oldGap = Math.Max(oldGap, Math.Abs(decision - b[i].SampledLogProbs[d]));
+                }
+                at += b[i].Decisions.Count * parts;
             }
         }
 
@@ -130,13 +180,15 @@ public static class RiptUpdate
                 var mb = order.Skip(start).Take(o.MinibatchSize).ToArray();
                 using var scope = TensorScope.Open();
 
-                // New log-probs of every decision of the minibatch's trajectories, and each decision's trajectory index.
+                // New log-probs of every decision (or token) of the minibatch's trajectories, and each decision's trajectory index.
                 var mbDecisions = mb.SelectMany(i => b[i].Decisions).ToList();
                 var segment = mb.SelectMany((i, j) => Enumerable.Repeat((long)j, b[i].Decisions.Count)).ToArray();
-                var newLogProb = policy.LogProb(mbDecisions);
-                var oldLogProb = Tensor.FromArray(mb.SelectMany(i => bOld[i]).ToArray(), segment.Length);
+                var newLogProb = Score(mbDecisions);
+                var oldLogProb = perToken
+                    ? Tensor.FromArray(mb.SelectMany(i => bOld[i]).ToArray(), segment.Length, parts)
+                    : Tensor.FromArray(mb.SelectMany(i => bOld[i]).ToArray(), segment.Length);
 
-                // Log-ratio per trajectory (Σ over decisions, Eq. 6) or per decision, then the clipped surrogate (Eq. 8).
+                // Log-ratio per trajectory (Σ over decisions, Eq. 6), per decision or per token, then the clipped surrogate (Eq. 8).
                 Tensor logRatio, advantage;
                 if (o.Ratio == RatioMode.Trajectory)
                 {
@@ -147,8 +199,10 @@ public static class RiptUpdate
                 }
                 else
                 {
+                    // Every decision (and every token of it) carries its trajectory's advantage.
                     logRatio = newLogProb - oldLogProb;
-                    advantage = Tensor.FromArray(mb.SelectMany(i => Enumerable.Repeat((float)b[i].Advantage, b[i].Decisions.Count)).ToArray(), segment.Length);
+                    var perDecision = mb.SelectMany(i => Enumerable.Repeat((float)b[i].Advantage, b[i].Decisions.Count * (perToken ? parts : 1))).ToArray();
+                    advantage = perToken ? Tensor.FromArray(perDecision, segment.Length, parts) : Tensor.FromArray(perDecision, segment.Length);
                 }
                 logRatio = logRatio.Clamp(-o.MaxLogRatio, o.MaxLogRatio);
                 var ratio = logRatio.Exp();

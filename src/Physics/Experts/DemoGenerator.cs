@@ -1,5 +1,6 @@
 using RiptOrleans.Physics.Data;
 using RiptOrleans.Physics.Envs;
+using RiptOrleans.Physics.Randomness;
 using RiptOrleans.Physics.Rendering;
 using RiptOrleans.Physics.Robots;
 using RiptOrleans.Physics.Scenes.Arenas;
@@ -18,7 +19,8 @@ public static class DemoGenerator
     /// <param name="Noise">Std of Gaussian action noise (MetaWorld/QueST use 0.2; small values suit LIBERO's OSC).</param>
     /// <param name="Images">Also record agentview and wrist frames at every step.</param>
     /// <param name="MaxAttemptsPerEpisode">Failed episodes are discarded; this bounds the search for successes.</param>
-    public sealed record Options(int Episodes, double Noise = 0.05, bool Images = false, int ImageSize = 128, int MaxAttemptsPerEpisode = 5);
+    /// <param name="FirstContext">Index of the first training context tried (another seed of an experiment draws other demos).</param>
+    public sealed record Options(int Episodes, double Noise = 0.05, bool Images = false, int ImageSize = 128, int MaxAttemptsPerEpisode = 5, int FirstContext = 0);
 
     /// <summary>Cameras recorded with --images, per robot family.</summary>
     public static IReadOnlyList<string> Cameras(RobotKind robot) =>
@@ -35,12 +37,12 @@ public static class DemoGenerator
         var episodes = new List<DemoEpisode>();
         var maxAttempts = options.Episodes * options.MaxAttemptsPerEpisode;
         var attempts = 0;
-        for (var index = 0; episodes.Count < options.Episodes; index++)
+        for (var index = options.FirstContext; episodes.Count < options.Episodes; index++)
         {
             if (attempts++ >= maxAttempts)
                 throw new InvalidOperationException(
                     $"task {spec.Id}: only {episodes.Count} of {options.Episodes} expert episodes succeeded in {maxAttempts} attempts (noise {options.Noise})");
-            var seed = ContextSet.StableSeed(spec.Id, ContextSplit.Train, index);
+            var seed = Seeds.DemoNoise(spec.Id, index);
             var context = ContextSampler.Sample(task, ContextSplit.Train, index, seed);
             var frames = cameras.ToDictionary(c => c, _ => new List<byte[]>());
             var run = ExpertRollout.Run(env, context, options.Noise, noiseSeed: seed, record: true,
@@ -65,6 +67,7 @@ public static class DemoGenerator
             {
                 ["expert_noise"] = options.Noise.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
                 ["attempts"] = attempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["first_context"] = options.FirstContext.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["cameras"] = string.Join(",", cameras),
             },
         };

@@ -24,7 +24,4 @@ internal static class TaskSelection
         }
     }
 
-    /// <summary>Command-line flags over a config file's task/suite: either flag replaces both configured values, so a --task flag clears a configured suite and vice versa.</summary>
-    public static (string? Task, string? Suite) OverConfig(string? flagTask, string? flagSuite, string? configTask, string? configSuite) =>
-        flagTask is null && flagSuite is null ? (configTask, configSuite) : (flagTask, flagSuite);
 }

@@ -44,7 +44,8 @@ internal static class DemosCommand
             return CommandExit.Usage("demos", error);
         if (tasks.FirstOrDefault(t => t.Expert is null) is { } noExpert)
             return CommandExit.Failed("demos", $"task {noExpert.Id} has no scripted expert yet");
-        Directory.CreateDirectory(outDir);
+        if (OutputPath.Directory(outDir, "demos --out") is { } outProblem)
+            return CommandExit.Failed("demos", outProblem);
         var written = new List<DemoFileSummary>();
         var options = new DemoGenerator.Options(episodes, noise, images, imageSize);
         try
@@ -61,7 +62,7 @@ internal static class DemosCommand
                 return 0;
             });
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             return CommandExit.Failed("demos", e.Message);
         }

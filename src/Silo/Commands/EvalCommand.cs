@@ -50,6 +50,8 @@ internal static class EvalCommand
             return CommandExit.Usage("eval", $"--temperature must be > 0, got {temperature}");
         if (topK is < 0)
             return CommandExit.Usage("eval", $"--top-k must be ≥ 0 (0 = full softmax), got {topK}");
+        if (!string.IsNullOrEmpty(video) && OutputPath.Directory(video, "eval --video") is { } videoProblem)
+            return CommandExit.Failed("eval", videoProblem);
         Checkpoint loaded;
         try
         {
@@ -80,7 +82,7 @@ internal static class EvalCommand
             var options = new EvaluationOptions(inits, threads, video, videoEpisodes, sample ? ActMode.Sample : ActMode.Greedy);
             scores = ProgressBar.Run("eval episodes", tasks.Count * inits, tick => PolicyEvaluation.Run(policy, tasks, options, tick));
         }
-        catch (Exception e) when (e is InvalidDataException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             return CommandExit.Failed("eval", e.Message);
         }

@@ -52,6 +52,11 @@ internal static class RenderCommand
     {
         if (string.IsNullOrEmpty(o.Out))
             return Usage("--out is required (the PNG file to write)");
+        if (OutputPath.File(o.Out, "render --out") is { } outProblem)
+        {
+            Console.Error.WriteLine($"render: {outProblem}");
+            return 1;
+        }
         if (!string.IsNullOrEmpty(o.Task))
             return RunTask(o);
         if (string.IsNullOrEmpty(o.Scene))

@@ -5,7 +5,10 @@ using RiptOrleans.Learner.Ript;
 
 namespace RiptOrleans.Silo.Commands;
 
-/// <summary>Options of `ript train` (stage 3): one record bound from a JSON config file (snake_case keys), flags and RIPT_TRAIN_* variables.</summary>
+/// <summary>
+/// Options of `ript train` (stage 3), each declared once: flags, JSON keys (snake_case, flat), RIPT_TRAIN_* variables and
+/// validation derive from the declarations; the update's knobs are RiptOptions' own (documented there with the paper's values).
+/// </summary>
 internal sealed record TrainOptions
 {
     public static readonly JsonSerializerOptions Json = new()
@@ -16,84 +19,70 @@ internal sealed record TrainOptions
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
-    /// <summary>The update's knobs default to RiptOptions' (documented there with the paper's values).</summary>
-    private static readonly RiptOptions Defaults = new();
-
-    /// <summary>The SFT checkpoint directory the run starts from.</summary>
+    [Option("SFT checkpoint directory to start from", NonEmpty = true)]
     public string? Checkpoint { get; init; }
-    /// <summary>One task to train on (id or unique name).</summary>
-    public string? Task { get; init; }
-    /// <summary>Every task of a suite (multitask).</summary>
-    public string? Suite { get; init; }
-    /// <summary>Demo files whose initial states are the contexts; without it, the tasks' training pools.</summary>
-    public string? DemoDir { get; init; }
-    /// <summary>Contexts per task (demo episodes or training-pool contexts).</summary>
-    public int ContextsPerTask { get; init; } = 50;
-    /// <summary>Run directory (checkpoint/, metrics.jsonl, report.html).</summary>
-    public string Out { get; init; } = "runs/ript";
-    public int Iterations { get; init; } = 15;
-    /// <summary>Rollouts per context (paper: QueST 16, OFT 8).</summary>
-    public int K { get; init; } = Defaults.K;
-    /// <summary>Trajectories per iteration, a multiple of k.</summary>
-    public int BatchSize { get; init; } = Defaults.BatchSize;
-    public int Epochs { get; init; } = Defaults.Epochs;
-    public int MinibatchSize { get; init; } = Defaults.MinibatchSize;
-    public int GradientAccumulation { get; init; } = Defaults.GradientAccumulation;
-    public double ClipEpsilon { get; init; } = Defaults.ClipEpsilon;
-    public double LearningRate { get; init; } = Defaults.LearningRate;
-    /// <summary>Learning rates of named RL parameter groups (regression: encoder, trunk, head; tokenized: embeddings, blocks, head).</summary>
-    public Dictionary<string, double> GroupLearningRates { get; init; } = [];
-    public double WeightDecay { get; init; } = Defaults.WeightDecay;
-    public double MaxGradNorm { get; init; } = Defaults.MaxGradNorm;
-    public RatioMode Ratio { get; init; } = Defaults.Ratio;
-    public OldLogProbSource OldLogProbs { get; init; } = Defaults.OldLogProbs;
-    public bool DynamicRejection { get; init; } = Defaults.DynamicRejection;
-    public int MaxConsecutiveRejections { get; init; } = Defaults.MaxConsecutiveRejections;
-    /// <summary>Rollout sampling temperature (tokens) or Laplace scale multiplier (regression); unset keeps the checkpoint's.</summary>
-    public double? Temperature { get; init; }
-    /// <summary>Rollout tokens from the k most likely only (tokenized; 0 = full softmax); unset keeps the checkpoint's.</summary>
-    public int? TopK { get; init; }
-    public long Seed { get; init; } = 1;
-    /// <summary>Skip contexts that were all-success within this many iterations (0: uniform over every context).</summary>
-    public int SkipSolvedIterations { get; init; }
-    /// <summary>Worker threads (0: one per core).</summary>
-    public int Workers { get; init; }
-    public int EvalEvery { get; init; }
-    public int EvalInits { get; init; } = 50;
-    public bool Resume { get; init; }
-    /// <summary>Start over in a run directory that holds a run (the old run moves to RUN/.previous-&lt;time&gt;/).</summary>
-    public bool Force { get; init; }
 
-    public RiptOptions ToRipt() => new()
-    {
-        K = K, BatchSize = BatchSize, Epochs = Epochs, MinibatchSize = MinibatchSize, GradientAccumulation = GradientAccumulation,
-        ClipEpsilon = ClipEpsilon, LearningRate = LearningRate, GroupLearningRates = GroupLearningRates, WeightDecay = WeightDecay, MaxGradNorm = MaxGradNorm, Ratio = Ratio,
-        OldLogProbs = OldLogProbs, DynamicRejection = DynamicRejection, MaxConsecutiveRejections = MaxConsecutiveRejections,
-    };
+    [Option("Train on one task (id or unique name)", Alias = "-t", Replaces = nameof(Suite), NonEmpty = true)]
+    public string? Task { get; init; }
+
+    [Option("Train on every task of a suite", Alias = "-s", Replaces = nameof(Task), NonEmpty = true)]
+    public string? Suite { get; init; }
+
+    [Option("Demo files whose initial states are the contexts (default: the tasks' training pools)", NonEmpty = true)]
+    public string? DemoDir { get; init; }
+
+    [Option("Contexts per task (demo episodes or training-pool contexts)", Min = 1, Max = 100_000)]
+    public int ContextsPerTask { get; init; } = 50;
+
+    [Option("Run directory (checkpoint/, metrics.jsonl, report.html)", Alias = "-o", NonEmpty = true)]
+    public string Out { get; init; } = "runs/ript";
+
+    [Option("RIPT iterations", Min = 1, Max = 1_000_000)]
+    public int Iterations { get; init; } = 15;
+
+    /// <summary>The update's knobs (k, batch_size, lr, …), declared in RiptOptions.</summary>
+    [OptionGroup]
+    public RiptOptions Ript { get; init; } = new();
+
+    [Option("Sampling temperature (tokens) or Laplace scale multiplier (regression) of rollouts; unset keeps the checkpoint's", Min = 0, Max = 100, MinExclusive = true)]
+    public double? Temperature { get; init; }
+
+    [Option("Rollout tokens from the k most likely only (tokenized; 0 = full softmax); unset keeps the checkpoint's", Min = 0)]
+    public int? TopK { get; init; }
+
+    [Option("Run seed (contexts, rollouts, shuffles)")]
+    public long Seed { get; init; } = 1;
+
+    [Option("Std (m) of Gaussian noise on the contexts' object positions (RIPT Fig. 7 uses multiples of 0.025; 0: the demos' initial states)", Min = 0, Max = 1)]
+    public double ContextNoise { get; init; }
+
+    [Option("Skip contexts all-success within N iterations (0: sample every context uniformly)", Min = 0)]
+    public int SkipSolvedIterations { get; init; }
+
+    [Option("Worker threads (0: one per core)", Min = 0, Max = 4096)]
+    public int Workers { get; init; }
+
+    [Option("Evaluate every N iterations (0: before the first and after the last only)", Min = 0)]
+    public int EvalEvery { get; init; }
+
+    [Option("Evaluation contexts per task (0: none)", Min = 0, Max = 50)]
+    public int EvalInits { get; init; } = 50;
+
+    [Option("Continue from the run directory's newest intact checkpoint")]
+    public bool Resume { get; init; }
+
+    [Option("Start over in a run directory that holds a run, moving the old one to RUN/.previous-<time>/")]
+    public bool Force { get; init; }
 
     /// <summary>Every problem, each naming the field and the value.</summary>
     public List<string> Validate()
     {
-        var errors = new List<string>();
+        var errors = OptionRules.Validate(this, "train");
         if (string.IsNullOrEmpty(Checkpoint) && !Resume) errors.Add("train.checkpoint is required (the SFT checkpoint to start from)");
         if (string.IsNullOrEmpty(Task) == string.IsNullOrEmpty(Suite)) errors.Add("give exactly one of train.task and train.suite");
         if (Resume && Force) errors.Add("give at most one of train.resume and train.force");
-        if (Iterations < 1) errors.Add($"train.iterations must be ≥ 1, got {Iterations}");
-        if (ContextsPerTask < 1) errors.Add($"train.contexts_per_task must be ≥ 1, got {ContextsPerTask}");
-        if (Workers < 0) errors.Add($"train.workers must be ≥ 0, got {Workers}");
-        if (SkipSolvedIterations < 0) errors.Add($"train.skip_solved_iterations must be ≥ 0, got {SkipSolvedIterations}");
-        if (EvalEvery < 0) errors.Add($"train.eval_every must be ≥ 0, got {EvalEvery}");
-        if (EvalInits is < 0 or > 50) errors.Add($"train.eval_inits must be in [0, 50], got {EvalInits}");
-        if (Temperature is <= 0) errors.Add($"train.temperature must be > 0, got {Temperature}");
-        if (TopK is < 0) errors.Add($"train.top_k must be ≥ 0 (0 = full softmax), got {TopK}");
-        try
-        {
-            ToRipt().Validate();
-        }
-        catch (ArgumentException e)
-        {
-            errors.Add(e.Message);
-        }
+        // Ranges were checked above with the rest; only the sizes that depend on each other remain.
+        errors.AddRange(Ript.Problems().Where(e => !errors.Contains(e)));
         return errors;
     }
 

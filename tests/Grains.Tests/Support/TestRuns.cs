@@ -8,7 +8,7 @@ namespace RiptOrleans.Grains.Tests.Support;
 /// <summary>Small RIPT runs over the test tasks, started from the cluster's untrained linear checkpoint.</summary>
 internal static class TestRuns
 {
-    public static readonly RiptOptions Small = new() { K = 4, BatchSize = 8, Epochs = 2, MinibatchSize = 4, MaxConsecutiveRejections = 60 };
+    public static readonly RiptOptions Small = new() { K = 4, BatchSize = 8, Epochs = 2, MinibatchSize = 4 };
 
     public static RiptRunOptions Of(GrainCluster cluster, string name, int iterations, RiptOptions? ript = null, int contexts = 12, int workers = 2,
         TaskSpec? task = null)

@@ -13,6 +13,9 @@ internal static class TestTasks
     /// <summary>A narrower reach with a long horizon: most episodes run long, so a killed silo is caught in the middle of groups.</summary>
     public static readonly TaskSpec SlowWideReach = Reach("slow-wide-reach", 0.15, 300);
 
+    /// <summary>Reach with a 20 cm goal radius: a second task of the same robot for multitask runs, harder than <see cref="WideReach"/>.</summary>
+    public static readonly TaskSpec MediumReach = Reach("medium-reach", 0.20, 60);
+
     /// <summary>Reach with a zero radius: every episode fails, so every group is all-equal.</summary>
     public static readonly TaskSpec ImpossibleReach = Reach("impossible-reach", 0.0, 60);
 
@@ -29,5 +32,5 @@ internal static class TestTasks
         };
 
     public static TaskSpec Get(string id) =>
-        new[] { WideReach, SlowWideReach, ImpossibleReach, LongReach }.FirstOrDefault(t => t.Id == id) ?? TaskRegistry.Get(id);
+        new[] { WideReach, SlowWideReach, MediumReach, ImpossibleReach, LongReach }.FirstOrDefault(t => t.Id == id) ?? TaskRegistry.Get(id);
 }

@@ -25,38 +25,107 @@ public class RiptUpdateTests
         Assert.Equal(expected, RiptUpdate.LeaveOneOutAdvantages(rewards).All(a => a == 0));
     }
 
+    /// <summary>K Bernoulli(p) rewards per group from a seeded stream: a hand-made collection phase.</summary>
+    private static double[] Group(Random rng, int k, double p) => Enumerable.Range(0, k).Select(_ => rng.NextDouble() < p ? 1.0 : 0.0).ToArray();
+
+    private static readonly RiptOptions RareSuccess = new() { K = 8, BatchSize = 32 };
+
     [Fact]
-    public void Acceptance_ConsecutiveAllSuccess_StopsAtTheBoundNamingTheSplit()
+    public void RolloutsToRuleOut_HalfPercentAt95_Is598()
     {
-        var acceptance = new RiptUpdate.Acceptance(new RiptOptions { K = 4, BatchSize = 8, MaxConsecutiveRejections = 120 });
-        for (var i = 0; i < 119; i++)
-            Assert.False(acceptance.Accept([1, 1, 1, 1]));
-
-        var e = Assert.Throws<RiptRejectionException>(() => acceptance.Accept([1, 1, 1, 1]));
-
-        Assert.Equal("120 consecutive groups all-equal (120 all-success, 0 all-fail): the policy already solves these contexts", e.Message);
-        Assert.Equal(120, acceptance.RejectedAllSuccess);
+        // (1 − 0.005)^598 = 0.0499 ≤ 0.05 < (1 − 0.005)^597.
+        Assert.Equal(598, RiptUpdate.Acceptance.RolloutsToRuleOut(0.005, 0.95));
     }
 
     [Fact]
-    public void Acceptance_MixedGroupInBetween_ResetsTheCount()
+    public void Acceptance_SuccessAtOnePercent_FillsTheBatchWithinTheBudget()
     {
-        var acceptance = new RiptUpdate.Acceptance(new RiptOptions { K = 2, BatchSize = 2, MaxConsecutiveRejections = 3 });
+        // K = 8 at p = 1 %: one group in 13 is mixed; 4 mixed groups take ~52 groups (~420 rollouts) of the 2,048 budget.
+        for (var seed = 0; seed < 20; seed++)
+        {
+            var rng = new Random(seed);
+            var acceptance = new RiptUpdate.Acceptance(RareSuccess);
+            while (!acceptance.Done)
+                acceptance.Accept(Group(rng, 8, 0.01));
 
-        acceptance.Accept([0, 0]);
-        acceptance.Accept([0, 0]);
-        Assert.True(acceptance.Accept([1, 0]));
-        acceptance.Accept([0, 0]);
-        acceptance.Accept([0, 0]);
+            Assert.Equal(4, acceptance.Accepted);
+            Assert.False(acceptance.BudgetSpent, $"seed {seed}: budget spent after {acceptance.Rollouts} rollouts");
+            Assert.True(acceptance.RejectedAllFail > acceptance.Accepted, $"seed {seed}: {acceptance.RejectedAllFail} all-fail groups");
+        }
+    }
 
-        Assert.Equal(4, acceptance.RejectedAllFail);
+    [Fact]
+    public void Acceptance_NoSuccess_StopsWithinTheBudgetSayingSuccessIsAbsent()
+    {
+        var acceptance = new RiptUpdate.Acceptance(RareSuccess);
+        var groups = 0;
+
+        var e = Assert.Throws<RiptRejectionException>((Action)(() =>
+        {
+            while (true)
+            {
+                groups++;
+                acceptance.Accept(Group(new Random(groups), 8, 0.0));
+            }
+        }));
+
+        // 598 rollouts rule out p ≥ 0.5 %: the 75th group of 8 (600 rollouts), well inside the budget of 64 x 32.
+        Assert.Equal(75, groups);
+        Assert.Equal(75, e.AllFail);
+        Assert.StartsWith("75 groups tried (0 mixed, 0 all-success, 75 all-fail): no success in 600 rollouts: the success probability is below 0.5%", e.Message);
+    }
+
+    [Fact]
+    public void Acceptance_EveryRolloutSucceeds_StopsSayingThePolicySolvesTheContexts()
+    {
+        var acceptance = new RiptUpdate.Acceptance(RareSuccess);
+
+        var e = Assert.Throws<RiptRejectionException>((Action)(() =>
+        {
+            while (true) acceptance.Accept(Group(new Random(0), 8, 1.0));
+        }));
+
+        Assert.Equal(75, e.AllSuccess);
+        Assert.EndsWith("the policy already solves these contexts", e.Message);
+    }
+
+    [Fact]
+    public void Acceptance_EveryGroupUniformButBothKinds_StopsAtTheBudgetNamingTheSplit()
+    {
+        // Half the contexts always succeed, half never: p = 50 % yet no group is mixed; the budget ends the search.
+        var acceptance = new RiptUpdate.Acceptance(new RiptOptions { K = 4, BatchSize = 8, RolloutBudget = 4 });
+        var groups = 0;
+
+        var e = Assert.Throws<RiptRejectionException>((Action)(() =>
+        {
+            while (true) acceptance.Accept(groups++ % 2 == 0 ? [1, 1, 1, 1] : [0, 0, 0, 0]);
+        }));
+
+        Assert.Equal(8, groups);
+        Assert.Equal((4, 4), (e.AllSuccess, e.AllFail));
+        Assert.Contains("every group is uniform", e.Message);
+    }
+
+    [Fact]
+    public void Acceptance_BudgetSpentWithSomeGroupsAccepted_IsDoneWithAPartialBatch()
+    {
+        var acceptance = new RiptUpdate.Acceptance(new RiptOptions { K = 4, BatchSize = 8, RolloutBudget = 2 });
+
+        acceptance.Accept([0, 0, 0, 0]);
+        acceptance.Accept([1, 0, 0, 0]);
+        acceptance.Accept([0, 0, 0, 0]);
+        Assert.False(acceptance.Done);
+        acceptance.Accept([0, 0, 0, 0]);
+
+        Assert.True(acceptance.Done);
+        Assert.True(acceptance.BudgetSpent);
         Assert.Equal(1, acceptance.Accepted);
     }
 
     [Fact]
     public void Acceptance_DynamicRejectionOff_AcceptsAllEqualGroups()
     {
-        var acceptance = new RiptUpdate.Acceptance(new RiptOptions { K = 2, BatchSize = 2, DynamicRejection = false });
+        var acceptance = new RiptUpdate.Acceptance(new RiptOptions { K = 2, BatchSize = 6, DynamicRejection = false });
 
         Assert.True(acceptance.Accept([1, 1]));
         Assert.True(acceptance.Accept([0, 0]));
@@ -126,6 +195,35 @@ public class RiptUpdateTests
         // Per decision: max(−e^0.2, −1.2) = −1.2, max(−e^0.3, −1.2) = −1.2, and 1 for the third: (−1.2 − 1.2 + 1) / 3.
         Assert.Equal((-1.2 - 1.2 + 1) / 3, m.PolicyLoss, 5);
         Assert.Equal(3, m.Decisions);
+    }
+
+    [Fact]
+    public void Update_PerTokenRatio_AveragesOverTokensAndMovesEachTokenWithItsTrajectory()
+    {
+        // Recomputed old log-probs make every ratio 1 at the first minibatch: loss = −mean over tokens of A;
+        // trajectory 1 (one decision, 2 tokens) has A = +1, trajectory 2 (one decision, 2 tokens) A = −0.5 → −(2 − 1) / 4.
+        using var policy = new TwoPartLogProbPolicy(2);
+        using var optimizer = new Optim.AdamW(policy.RlParameters(), lr: 1e-2, weightDecay: 0);
+        RiptSample[] batch =
+        [
+            new("c/0", [FreeLogProbPolicy.Decision(0)], [0f], 1.0, true),
+            new("c/0", [FreeLogProbPolicy.Decision(1)], [0f], -0.5, false),
+        ];
+
+        var m = RiptUpdate.Update(policy, optimizer, batch, OneStep(RatioMode.PerToken) with { OldLogProbs = OldLogProbSource.Recompute }, new Random(0));
+
+        Assert.Equal(-0.25, m.PolicyLoss, 5);
+        Assert.Equal(0, m.OldLogProbGap, 6);
+        Assert.All(policy.Theta[..2], t => Assert.True(t > 0, $"θ = [{string.Join(", ", policy.Theta)}]"));
+        Assert.All(policy.Theta[2..], t => Assert.True(t < 0, $"θ = [{string.Join(", ", policy.Theta)}]"));
+    }
+
+    [Fact]
+    public void Validate_PerTokenRatioWithSampledOldLogProbs_IsRefused()
+    {
+        var e = Assert.Throws<ArgumentException>(() => (OneStep(RatioMode.PerToken) with { OldLogProbs = OldLogProbSource.Sampling }).Validate());
+
+        Assert.Contains("train.ratio per_token needs train.old_log_probs recompute", e.Message);
     }
 
     [Fact]

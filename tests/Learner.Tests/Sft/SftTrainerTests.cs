@@ -75,7 +75,7 @@ public sealed class SftTrainerTests : IClassFixture<ReachDemosFixture>, IDisposa
     [Fact]
     [Trait("Category", "Fast")]
     public void Validate_ZeroDemos_NamesTheField()
-        => Assert.Contains("sft.demos must be ≥ 1, got 0", new SftOptions { Task = "reach", Demos = 0 }.Validate());
+        => Assert.Contains("sft.demos must be in [1, 10000], got 0 (--demos)", new SftOptions { Task = "reach", Demos = 0 }.Validate());
 
     [Fact]
     [Trait("Category", "Fast")]

@@ -61,7 +61,7 @@ public sealed class SftEvalCommandTests : IDisposable
     {
         var (code, _, stderr) = ConsoleCapture.Run(() => SftCommand.Run(new SftOptions { Task = "reach", Demos = 0 }, json: false));
         Assert.Equal(2, code);
-        Assert.Contains("sft.demos must be ≥ 1, got 0", stderr);
+        Assert.Contains("sft.demos must be in [1, 10000], got 0 (--demos)", stderr);
     }
 
     [Fact]

@@ -36,8 +36,9 @@ public class TrainCommandTests(ReachSftFixture sft) : IClassFixture<ReachSftFixt
 {
     private TrainOptions Options(string run, int iterations) => new()
     {
-        Checkpoint = sft.Checkpoint, Task = "metaworld-mini/reach", ContextsPerTask = 6, Out = run, Iterations = iterations, K = 4, BatchSize = 8,
-        Epochs = 2, MinibatchSize = 4, LearningRate = 1e-4, DynamicRejection = false, EvalInits = 0, Workers = 2, Seed = 11,
+        Checkpoint = sft.Checkpoint, Task = "metaworld-mini/reach", ContextsPerTask = 6, Out = run, Iterations = iterations,
+        Ript = new RiptOptions { K = 4, BatchSize = 8, Epochs = 2, MinibatchSize = 4, LearningRate = 1e-4, DynamicRejection = false },
+        EvalInits = 0, Workers = 2, Seed = 11,
     };
 
     [Fact]
@@ -140,7 +141,7 @@ public class TrainCommandTests(ReachSftFixture sft) : IClassFixture<ReachSftFixt
     [Fact]
     public void Validate_BatchNotAMultipleOfK_NamesTheField()
     {
-        var errors = (Options("x", 1) with { BatchSize = 6 }).Validate();
+        var errors = (Options("x", 1) is var o ? o with { Ript = o.Ript with { BatchSize = 6 } } : null!).Validate();
 
         Assert.Contains(errors, e => e.Contains("train.batch_size"));
     }

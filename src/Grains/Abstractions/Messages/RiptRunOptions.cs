@@ -22,6 +22,9 @@ public sealed record RiptRunOptions(
 
     [Id(7)] public long Seed { get; init; } = 1;
 
+    /// <summary>Std (m) of Gaussian noise on the contexts' object positions (RIPT Fig. 7: σ × 2.5 cm); 0 keeps the demos' initial states.</summary>
+    [Id(16)] public double ContextNoise { get; init; }
+
     /// <summary>Skip contexts whose group was all-success within this many iterations (0: sample every context uniformly).</summary>
     [Id(8)] public int SkipSolvedIterations { get; init; }
 

@@ -5,7 +5,7 @@ namespace RiptOrleans.Grains.Abstractions.Messages;
 public enum RunFailure
 {
     None,
-    /// <summary>Every context was rejected for too long (RiptRejectionException's bound).</summary>
+    /// <summary>RIPT's acceptance stopped the run (RiptRejectionException): success absent or certain, or the rollout budget spent with no group mixed.</summary>
     Rejection,
     /// <summary>Bad input: a missing or corrupt checkpoint, an unknown task, a mismatched config.</summary>
     Input,

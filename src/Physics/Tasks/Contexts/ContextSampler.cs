@@ -33,19 +33,24 @@ public static class ContextSampler
         }
 
         spec.Sampler.Place(task, data, rng);
+        Settle(task, data);
+        return new TaskContext(spec.Id, split, index, seed, data.GetState());
+    }
 
+    /// <summary>Lets placed objects drop and settle under a no-op action for the task's settle steps, then restarts the clock.</summary>
+    public static void Settle(TaskModel task, MjData data)
+    {
         data.Forward();
         var rig = task.CreateRig();
         rig.Reset(data);
         Span<double> idle = stackalloc double[rig.ActionDim];
-        for (var s = 0; s < spec.SettleSteps; s++)
+        for (var s = 0; s < task.Spec.SettleSteps; s++)
         {
             rig.SetAction(data, idle);
             rig.Advance(data);
         }
         data.Forward();
         data.Time = 0;
-        return new TaskContext(spec.Id, split, index, seed, data.GetState());
     }
 
     /// <summary>The free joint of a loose part is named after its body.</summary>

@@ -1,3 +1,5 @@
+using RiptOrleans.Physics.Randomness;
+
 namespace RiptOrleans.Physics.Tasks.Contexts;
 
 /// <summary>A task's deterministic contexts of one split: the same seeds give the same states on every machine.</summary>
@@ -35,21 +37,12 @@ public sealed class ContextSet
             TaskContext context;
             do
             {
-                context = ContextSampler.Sample(task, split, i, StableSeed(task.Spec.Id, split, i, salt++ == 0 ? 0 : salt));
+                context = ContextSampler.Sample(task, split, i, Seeds.Context(task.Spec.Id, split, i, salt++ == 0 ? 0 : salt));
             } while (!seen.Add(Fingerprint(context.State)) && salt < count + 100);
             salt = 0;
             list.Add(context);
         }
         return new ContextSet(task.Spec.Id, split, list);
-    }
-
-    /// <summary>FNV-1a over the task id, split, index and retry number: stable across processes, unlike string.GetHashCode.</summary>
-    public static int StableSeed(string taskId, ContextSplit split, int index, int retry = 0)
-    {
-        var h = 2166136261u;
-        foreach (var ch in $"{taskId}|{split}|{index}|{retry}")
-            h = (h ^ ch) * 16777619u;
-        return (int)(h & 0x7fffffff);
     }
 
     private static string Fingerprint(double[] state) => string.Join(',', state.Select(v => Math.Round(v, 6)));

@@ -96,4 +96,18 @@ public static class LiberoGoal
                 with { Expert = LiberoGoalExperts.BottleOnRack(BottlePart, Rack, Math.PI) },
         ];
     }
+
+    /// <summary>
+    /// Cross-goal pairs within LIBERO-Goal's one scene (RIPT §5.5 pairs LIBERO-90 goals that share a skill): each pair
+    /// keeps the object and the grasp and changes only where it goes, so the source's skill transfers and the target's
+    /// few demos only have to teach the new place. The bowl: stove → plate (two low supports on the table), plate →
+    /// top of the cabinet (same grasp, a higher lift); the wine bottle: top of the cabinet → the rack (an upright
+    /// bottle onto a raised support). Goals that need another skill (drawers, the knob, pushing) are left out.
+    /// </summary>
+    public static IReadOnlyList<Experiment> Experiments { get; } =
+    [
+        new("goal-bowl-stove-to-plate", "cross-goal", $"{Name}/put-the-bowl-on-the-stove", $"{Name}/put-the-bowl-on-the-plate"),
+        new("goal-bowl-plate-to-cabinet-top", "cross-goal", $"{Name}/put-the-bowl-on-the-plate", $"{Name}/put-the-bowl-on-top-of-the-cabinet"),
+        new("goal-bottle-cabinet-to-rack", "cross-goal", $"{Name}/put-the-wine-bottle-on-top-of-the-cabinet", $"{Name}/put-the-wine-bottle-on-the-rack"),
+    ];
 }

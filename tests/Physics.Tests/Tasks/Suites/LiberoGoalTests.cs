@@ -34,4 +34,17 @@ public class LiberoGoalTests
     [Fact]
     [Trait("Category", "Fast")]
     public void Suite_Registered_ListsTheTenTasks() => Assert.Equal(10, TaskRegistry.Suite(LiberoGoal.Name).Count);
+
+    [Fact]
+    [Trait("Category", "Fast")]
+    public void Experiments_EveryPair_NamesTwoDistinctRegisteredTasksOfTheSuite()
+    {
+        foreach (var e in LiberoGoal.Experiments)
+        {
+            Assert.Equal(e.Source, TaskRegistry.Get(e.Source).Id);
+            Assert.Equal(e.Target, TaskRegistry.Get(e.Target).Id);
+            Assert.NotEqual(e.Source, e.Target);
+            Assert.Equal("cross-goal", e.Kind);
+        }
+    }
 }

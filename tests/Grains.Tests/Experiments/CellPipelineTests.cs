@@ -1,0 +1,51 @@
+using RiptOrleans.Grains.Experiments;
+using RiptOrleans.Learner.Policies;
+
+namespace RiptOrleans.Grains.Tests.Experiments;
+
+[Trait("Category", "Fast")]
+public class CellPipelineTests
+{
+    private static readonly CellPaths Paths = CellPaths.Flat("/tmp/cell");
+
+    [Fact]
+    public void RunOptions_SuiteCell_OneGroupPerTaskAndTheVariantsRejection()
+    {
+        var cell = new ExperimentCell("dynamic-sampling", ExperimentUnit.ForSuite("libero-goal"), PolicyKind.Regression, 5, 2,
+            new ExperimentVariant("rejection-off", DynamicRejection: false));
+
+        var run = CellPipeline.RunOptions(cell, new CellSettings(), FamilyRecipe.For(PolicyKind.Regression), Paths, "sft/checkpoint", tasks: 10);
+
+        Assert.Equal(8 * 10, run.Ript.BatchSize);
+        Assert.False(run.Ript.DynamicRejection);
+        Assert.Equal(10, run.TaskIds.Length);
+        Assert.Equal(5, run.ContextsPerTask);
+        Assert.Equal(2, run.Seed);
+    }
+
+    [Fact]
+    public void RunOptions_PairCellWithNoiseAndAnotherK_KeepsGroupsPerIterationAndSetsTheSigma()
+    {
+        var cell = new ExperimentCell("context-noise", ExperimentUnit.ForPair(ExperimentRegistry.FindPair(ExperimentRegistry.QuickstartPair)!), PolicyKind.Tokenized, 1, 1,
+            new ExperimentVariant("noise-2x", NoiseUnits: 2));
+        var recipe = FamilyRecipe.For(PolicyKind.Tokenized);
+
+        var run = CellPipeline.RunOptions(cell, new CellSettings { K = 4, Iterations = 10, EvalEvery = 10 }, recipe, Paths, "sft/checkpoint", tasks: 1);
+
+        Assert.Equal(recipe.Ript.BatchSize / recipe.Ript.K * 4, run.Ript.BatchSize);
+        Assert.Equal(0.05, run.ContextNoise, 12);
+        Assert.Equal(0, run.EvalEvery);
+        Assert.Equal([ExperimentRegistry.FindPair(ExperimentRegistry.QuickstartPair)!.Target], run.TaskIds);
+    }
+
+    [Fact]
+    public void Cell_IdAndDemos_DependOnlyOnItsCoordinates()
+    {
+        var unit = ExperimentUnit.ForPair(ExperimentRegistry.FindPair("scenario-stove-and-pan")!);
+        var cell = new ExperimentCell("cross-scenario", unit, PolicyKind.Tokenized, 3, 2, ExperimentVariant.Ript);
+
+        Assert.Equal("scenario-stove-and-pan/tokenized/3-demos/seed-2/ript", cell.Id);
+        Assert.Equal("scenario-stove-and-pan_tokenized_3-demos_seed-2_ript", cell.DirectoryName);
+        Assert.Equal(1000, cell.FirstDemoContext);
+    }
+}

@@ -1,0 +1,101 @@
+using RiptOrleans.Grains.Experiments;
+using RiptOrleans.Learner.Policies;
+
+namespace RiptOrleans.Grains.Tests.Experiments;
+
+[Trait("Category", "Fast")]
+public class ExperimentGridTests
+{
+    private static ExperimentDefinition Named(string name) => ExperimentRegistry.Find(name)!;
+
+    [Fact]
+    public void Expand_CrossScenarioDefaults_EveryPairDemoSeedAndFamilyOnce()
+    {
+        var grid = ExperimentGrid.Expand(Named("cross-scenario"), new GridSelection());
+
+        var pairs = ExperimentRegistry.Pairs.Count(p => p.Kind == "cross-scenario");
+        Assert.Equal(pairs * 3 * 3 * 2, grid.Cells.Count);
+        Assert.Equal(grid.Cells.Count, grid.Cells.Select(c => c.Id).Distinct().Count());
+        Assert.All(grid.Cells, c => Assert.True(c.Unit.IsPair));
+    }
+
+    [Fact]
+    public void Expand_Trimmed_KeepsOnlyTheSelectionWithSeedsOutermost()
+    {
+        var grid = ExperimentGrid.Expand(Named("cross-scenario"), new GridSelection
+        {
+            Pairs = ["scenario-close-top-drawer", "scenario-stove-and-pan"], Demos = [1], Seeds = [1, 2], Families = [PolicyKind.Tokenized],
+        });
+
+        Assert.Equal(
+        [
+            "scenario-close-top-drawer/tokenized/1-demos/seed-1/ript", "scenario-stove-and-pan/tokenized/1-demos/seed-1/ript",
+            "scenario-close-top-drawer/tokenized/1-demos/seed-2/ript", "scenario-stove-and-pan/tokenized/1-demos/seed-2/ript",
+        ], grid.Cells.Select(c => c.Id));
+    }
+
+    [Fact]
+    public void Expand_ContextNoise_OneCellPerNoiseLevelWithItsSigma()
+    {
+        var grid = ExperimentGrid.Expand(Named("context-noise"), new GridSelection { Families = [PolicyKind.Regression] });
+
+        Assert.Equal([0, 0.025, 0.05, 0.1, 0.175], grid.Cells.Select(c => c.Variant.ContextNoise), (a, b) => Math.Abs(a - b) < 1e-12);
+        Assert.All(grid.Cells, c => Assert.Equal(ExperimentRegistry.QuickstartPair, c.Unit.Name));
+    }
+
+    [Fact]
+    public void Expand_DynamicSamplingOnASuite_TurnsRejectionOffInOneArm()
+    {
+        var grid = ExperimentGrid.Expand(Named("dynamic-sampling"), new GridSelection { Suites = ["libero-goal"], Seeds = [1], Families = [PolicyKind.Regression] });
+
+        Assert.Equal([true, false], grid.Cells.Select(c => c.Variant.DynamicRejection));
+        Assert.All(grid.Cells, c => Assert.Equal("libero-goal", c.Unit.Suite));
+    }
+
+    [Fact]
+    public void Expand_DefaultSuitesNotBuilt_AreLeftOutWithANote()
+    {
+        var grid = ExperimentGrid.Expand(Named("multitask"), new GridSelection());
+
+        Assert.DoesNotContain(grid.Cells, c => c.Unit.Name == "libero-10" && !ExperimentRegistry.IsBuilt("libero-10"));
+        if (!ExperimentRegistry.IsBuilt("libero-10"))
+            Assert.Contains(grid.Notes, n => n.StartsWith("suite libero-10", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Expand_SuiteNotBuiltYet_FailsNamingItAndTheBuiltSuites()
+    {
+        var e = Assert.Throws<ArgumentException>(() => ExperimentGrid.Expand(Named("multitask"), new GridSelection { Suites = ["libero-90"] }));
+
+        Assert.StartsWith("--suites: libero-90 (LIBERO-90 (issue 13)) is not built yet; built suites: ", e.Message);
+        Assert.Contains("libero-goal", e.Message);
+    }
+
+    [Theory]
+    [InlineData("cross-scenario", "goal-top-to-bottom-drawer", "is not a cross-scenario pair")]
+    [InlineData("cross-goal", "no-such-pair", "is not a cross-goal pair")]
+    public void Expand_PairOfAnotherKindOrUnknown_FailsListingTheKnownOnes(string experiment, string pair, string message)
+    {
+        var e = Assert.Throws<ArgumentException>(() => ExperimentGrid.Expand(Named(experiment), new GridSelection { Pairs = [pair] }));
+
+        Assert.Contains(message, e.Message);
+        Assert.Contains("known: ", e.Message);
+    }
+
+    [Fact]
+    public void Expand_SuitesForAPairExperiment_IsRefused()
+    {
+        var e = Assert.Throws<ArgumentException>(() => ExperimentGrid.Expand(Named("cross-goal"), new GridSelection { Suites = ["libero-goal"] }));
+
+        Assert.Equal("--suites: cross-goal runs over task pairs; choose them with --pairs", e.Message);
+    }
+
+    [Fact]
+    public void Registry_CrossGoal_HoldsLiberoMiniAndLiberoGoalPairs()
+    {
+        var units = Named("cross-goal").DefaultUnits;
+
+        Assert.Contains("goal-bowl-front-to-back", units);
+        Assert.Contains("goal-bowl-stove-to-plate", units);
+    }
+}
