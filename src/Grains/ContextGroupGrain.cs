@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Orleans.Placement;
 using RiptOrleans.Grains.Abstractions;
 using RiptOrleans.Grains.Abstractions.Messages;
@@ -13,8 +14,9 @@ namespace RiptOrleans.Grains;
 /// </summary>
 [KeepAlive]
 [ActivationCountBasedPlacement]
-[PreferSiloMetadata($"{SiloMetadataKeys.Role}={SiloMetadataKeys.Worker}")]
-public sealed class ContextGroupGrain(WeightsCache weights, TaskModelCache tasks, PolicyLoader policies) : Grain, IContextGroupGrain
+// Worker silos; the embedded silo (role all) when no worker exists; never a learner-only silo (its cores do the update).
+[PreferSiloMetadata($"{SiloMetadataKeys.Role}={SiloMetadataKeys.Worker}", $"{SiloMetadataKeys.Role}={SiloMetadataKeys.All}")]
+public sealed class ContextGroupGrain(WeightsCache weights, TaskModelCache tasks, PolicyLoader policies, IHostApplicationLifetime lifetime) : Grain, IContextGroupGrain
 {
     private static readonly ILogger Logger = Log.ForContext<ContextGroupGrain>();
     private ContextGroup? _group;
@@ -25,6 +27,7 @@ public sealed class ContextGroupGrain(WeightsCache weights, TaskModelCache tasks
     private int _groups, _rollouts, _successes;
     private long _version = -1;
     private Guid? _running;
+    private CancellationTokenRegistration _onSiloStopping;
 
     public override Task OnActivateAsync(CancellationToken ct)
     {
@@ -34,6 +37,13 @@ public sealed class ContextGroupGrain(WeightsCache weights, TaskModelCache tasks
         _group = new ContextGroup(tasks, policies, $"{key}@{RuntimeIdentity}");
         _thread = new DedicatedThread($"rollouts {key}", RendererCache.DisposeCurrentThread);
         _deactivating = new CancellationTokenSource();
+        // A silo told to stop (SIGTERM) hands its running group back at once: the caller reissues it on another worker.
+        _onSiloStopping = lifetime.ApplicationStopping.Register(() =>
+        {
+            if (_running is { } job)
+                Logger.Information("Silo stopping: handing back the group of {Grain} (job {JobId})", this.GetPrimaryKeyString(), job);
+            _deactivating.Cancel();
+        });
         return Task.CompletedTask;
     }
 
@@ -69,6 +79,7 @@ public sealed class ContextGroupGrain(WeightsCache weights, TaskModelCache tasks
         Logger.Debug("Deactivating {Grain}: {Reason}", this.GetPrimaryKeyString(), reason.Description);
         // Stop the rollout thread first; native handles are freed only once nothing can touch them.
         _deactivating?.Cancel();
+        _onSiloStopping.Dispose();
         if (_thread is not null)
             await _thread.StopAsync();
         _group?.Dispose();

@@ -25,8 +25,9 @@ namespace RiptOrleans.Grains;
 /// Deterministic for a seed: a resumed run continues the same stream, so its final weights equal an uninterrupted run's.
 /// </summary>
 [KeepAlive]
-[PreferSiloMetadata($"{SiloMetadataKeys.Gpu}=true", $"{SiloMetadataKeys.Role}={SiloMetadataKeys.Learner}")]
-public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, IHostApplicationLifetime lifetime) : Grain, ILearnerGrain
+// Never on a worker-only silo: the run directory lives on the learner's host; without a learner silo the client waits for one.
+[PreferSiloMetadata($"{SiloMetadataKeys.Gpu}=true", $"{SiloMetadataKeys.Role}={SiloMetadataKeys.Learner}", $"{SiloMetadataKeys.Role}={SiloMetadataKeys.All}")]
+public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, WorkerPool workers, IHostApplicationLifetime lifetime) : Grain, ILearnerGrain
 {
     private static readonly ILogger Logger = Log.ForContext<LearnerGrain>();
     private readonly List<IterationReport> _reports = [];
@@ -135,7 +136,7 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, IH
     }
 
     public Task<LearnerState> GetState() => Task.FromResult(new LearnerState(this.GetPrimaryKeyString(), _phase, _iteration,
-        _session?.Run.Iterations ?? 0, _session?.Version ?? -1, RuntimeIdentity, _error));
+        _session?.Run.Iterations ?? 0, _session?.Version ?? -1, RuntimeIdentity, _error) { OutDirectory = _session?.Run.OutDirectory });
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken ct)
     {
@@ -230,6 +231,7 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, IH
         var registry = GrainFactory.GetGrain<IGrainRegistry>(runId);
         var scheduler = new RolloutScheduler(GrainFactory, s.Contexts, runId, o.Seed, o.Workers)
         {
+            Workers = workers,
             SkipSolvedForIterations = o.SkipSolvedIterations,
             BeforeReissue = PublishAsync,
         };
@@ -327,7 +329,7 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, IH
     private static TaskScore[] Evaluate(Session s)
     {
         s.Policy.Train(false);
-        return PolicyEvaluation.Run(s.Policy, s.Specs, new EvaluationOptions(s.Run.EvalInits, s.Run.Workers)).ToArray();
+        return PolicyEvaluation.Run(s.Policy, s.Specs, new EvaluationOptions(s.Run.EvalInits, s.Run.Workers > 0 ? s.Run.Workers : Environment.ProcessorCount)).ToArray();
     }
 
     private static int Persist(Session s, IterationReport report, int iteration, double? eval, ContextStats[] stats, TaskScore[] before, TaskScore[] after)

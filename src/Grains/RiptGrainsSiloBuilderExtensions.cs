@@ -5,7 +5,7 @@ using RiptOrleans.Grains.Placement;
 
 namespace RiptOrleans.Grains;
 
-/// <summary>What every silo that hosts RiptOrleans grains registers: the placement filter, the weights cache, compiled tasks, the policy loader.</summary>
+/// <summary>What every silo that hosts RiptOrleans grains registers: the placement filter, the weights cache, the worker pool, compiled tasks, the policy loader.</summary>
 public static class RiptGrainsSiloBuilderExtensions
 {
     /// <summary>
@@ -18,6 +18,7 @@ public static class RiptGrainsSiloBuilderExtensions
         silo.Services.TryAddSingleton(_ => new TaskModelCache());
         silo.Services.TryAddSingleton(PolicyLoader.Default);
         silo.Services.TryAddSingleton<WeightsCache>();
+        silo.Services.TryAddSingleton<WorkerPool>();
         return silo;
     }
 }

@@ -26,10 +26,22 @@ public static class RiptReport
             }
             sb.Append("</table>");
         }
+        sb.Append(Curves(lines, before.Count > 0 ? before.Average(s => s.SuccessRate) : null));
+        sb.Append("</body></html>");
+        File.WriteAllText(path, sb.ToString());
+    }
+
+    /// <summary>
+    /// The run's curves as inline SVG: rollout and eval success rate (eval starting at <paramref name="before"/>, the SFT
+    /// score, when known), groups accepted and rejected, the update's loss, KL and clip fraction, seconds per phase.
+    /// </summary>
+    public static string Curves(IReadOnlyList<RiptMetricsLine> lines, double? before = null)
+    {
+        var sb = new StringBuilder();
         IReadOnlyList<(double X, double Y)> Series(Func<RiptMetricsLine, double?> f) =>
             lines.Where(l => f(l) is not null).Select(l => ((double)l.Iteration + 1, f(l)!.Value)).ToList();
         var evalPoints = Series(l => l.EvalSuccessRate).ToList();
-        if (before.Count > 0) evalPoints.Insert(0, (0, before.Average(s => s.SuccessRate)));
+        if (before is { } b) evalPoints.Insert(0, (0, b));
         sb.Append(LossCurveSvg.Render("success rate", "iteration", "success rate",
             [("rollout (sampled)", Series(l => l.RolloutSuccessRate)), ("eval (greedy)", evalPoints)]));
         sb.Append(LossCurveSvg.Render("groups per iteration", "iteration", "groups",
@@ -38,7 +50,6 @@ public static class RiptReport
             [("policy loss", Series(l => l.PolicyLoss)), ("approx KL", Series(l => l.ApproxKl)), ("clip fraction", Series(l => l.ClipFraction))]));
         sb.Append(LossCurveSvg.Render("seconds per iteration", "iteration", "s",
             [("rollouts", Series(l => l.RolloutSeconds)), ("update", Series(l => l.LearnerSeconds))]));
-        sb.Append("</body></html>");
-        File.WriteAllText(path, sb.ToString());
+        return sb.ToString();
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Orleans.Runtime.Placement;
 using RiptOrleans.Grains.Abstractions;
 using RiptOrleans.Grains.Abstractions.Messages;
 using RiptOrleans.Learner.Ript;
@@ -12,18 +13,23 @@ public sealed record Collection(IReadOnlyList<GroupResult> Accepted, RiptUpdate.
     long SimSteps, double Seconds, int Reissued, int Duplicates);
 
 /// <summary>
-/// Fills the batch D for one policy version: samples contexts uniformly from the run's context set, keeps
-/// <see cref="Parallelism"/> groups in flight (several replicas of one context when it comes up again, so one context
-/// uses every core), lets RiptUpdate.Acceptance decide on each finished group and when the phase is done (|D| = B, or
-/// the rollout budget spent), and drops results of an older version.
-/// A group whose call fails (its silo died) is reissued under the same JobId; a JobId is counted once.
+/// Fills the batch D for one policy version: samples contexts uniformly from the run's context set, keeps as many
+/// groups in flight as the worker silos have slots (or <see cref="Parallelism"/> when fixed), lets RiptUpdate.Acceptance
+/// decide on each finished group and when the phase is done (|D| = B, or the rollout budget spent), and drops results of
+/// an older version. Each group goes to the live worker silo with the most free slots, to a replica of its context that
+/// lives there (key context#r; a new one is placed there by a placement hint), so one context uses every core of every
+/// worker and a worker that joins gets groups within a second. A group whose call fails (its silo died or left) is
+/// reissued under the same JobId; a JobId is counted once.
 /// </summary>
 public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contexts, string runId, long runSeed, int parallelism)
 {
     private static readonly ILogger Logger = Log.ForContext<RolloutScheduler>();
 
-    /// <summary>Groups in flight at once (one per worker core).</summary>
+    /// <summary>Groups in flight at once; 0 follows the live worker silos' slots (<see cref="Workers"/>), read again every second.</summary>
     public int Parallelism { get; set; } = parallelism;
+
+    /// <summary>The live worker silos (inside a silo); null: one implicit silo and no placement hints (a scheduler driven by a client).</summary>
+    public WorkerPool? Workers { get; init; }
 
     /// <summary>Skip a context whose last groups were all-success in the last this-many iterations (0 = never skip).</summary>
     public int SkipSolvedForIterations { get; init; }
@@ -38,12 +44,29 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
     /// <summary>Runs before a lost group is reissued (the learner republishes the weights, which may have died with a silo).</summary>
     public Func<Task>? BeforeReissue { get; init; }
 
+    /// <summary>How often the in-flight target is read again while groups run (a joining worker waits at most this long).</summary>
+    public TimeSpan CapacityCheck { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Groups between progress lines of a long collection phase.</summary>
     private const int ProgressEvery = 20;
 
     private readonly Dictionary<string, int> _solvedAt = new(StringComparer.Ordinal);
 
-    private sealed record InFlight(RolloutJob Job, int Replica, int Attempt, Task<GroupResult> Call, long IssuedAt);
+    /// <summary>Where each replica key's activation lives (silo address), from placement hints and results; kept across iterations.</summary>
+    private readonly Dictionary<string, string> _home = new(StringComparer.Ordinal);
+
+    /// <summary>Replica numbers ever used per context.</summary>
+    private readonly Dictionary<string, SortedSet<int>> _replicas = new(StringComparer.Ordinal);
+
+    /// <summary>Replica keys whose activation this scheduler looked up before its first placement.</summary>
+    private readonly HashSet<string> _lookedUp = new(StringComparer.Ordinal);
+
+    private bool _waitingForWorkers;
+
+    private sealed record InFlight(RolloutJob Job, int Replica, string? Silo, int Attempt, Task<GroupResult> Call, long IssuedAt);
+
+    /// <summary>The in-flight target now: fixed, or the live workers' slots.</summary>
+    private int Target(IReadOnlyList<WorkerSilo>? live) => Parallelism > 0 ? Parallelism : live?.Sum(w => w.Slots) ?? 1;
 
     public async Task<Collection> CollectAsync(int iteration, long version, RiptOptions options, IGrainRegistry registry,
         Action<GroupEvent>? onGroup, CancellationToken ct)
@@ -60,31 +83,82 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
         int late = 0, rollouts = 0, successes = 0, issued = 0, reissued = 0, duplicates = 0;
         long simSteps = 0;
 
-        InFlight Issue(RolloutJob job, int attempt)
+        async Task<InFlight> IssueAsync(RolloutJob job, int attempt)
         {
             if (!busy.TryGetValue(job.ContextId, out var taken))
                 busy[job.ContextId] = taken = [];
-            var replica = 0;
-            while (taken.Contains(replica)) replica++;
-            taken.Add(replica);
+            var (replica, silo, hint) = Place(job.ContextId, taken, pending);
             var key = replica == 0 ? job.ContextId : $"{job.ContextId}#{replica}";
-            return new InFlight(job, replica, attempt, grains.GetGrain<IContextGroupGrain>(key).RunGroupAsync(job, stop.Token), Stopwatch.GetTimestamp());
+            // A replica new to this run may still be active from an earlier run (grains are kept alive), on another silo than
+            // the hint: an existing activation stays put, so learn where it lives and place again (each key is looked up once).
+            while (hint is not null && _lookedUp.Add(key) && await ActiveSiloAsync(key) is { } actual && actual != silo)
+            {
+                _home[key] = actual;
+                (replica, silo, hint) = Place(job.ContextId, taken, pending);
+                key = replica == 0 ? job.ContextId : $"{job.ContextId}#{replica}";
+            }
+            taken.Add(replica);
+            Task<GroupResult> call;
+            if (hint is not null)
+            {
+                // A new activation goes where the hint says (activation-count placement honours it); an existing one stays put.
+                RequestContext.Set(IPlacementDirector.PlacementHintKey, hint);
+                try
+                {
+                    call = grains.GetGrain<IContextGroupGrain>(key).RunGroupAsync(job, stop.Token);
+                }
+                finally
+                {
+                    RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+                }
+            }
+            else
+            {
+                call = grains.GetGrain<IContextGroupGrain>(key).RunGroupAsync(job, stop.Token);
+            }
+            return new InFlight(job, replica, silo, attempt, call, Stopwatch.GetTimestamp());
         }
 
         void Release(InFlight f) => busy[f.Job.ContextId].Remove(f.Replica);
+
+        async Task TopUpAsync()
+        {
+            while (true)
+            {
+                var live = Workers?.Current();
+                var target = Target(live);
+                if (target > 0 || pending.Count > 0)
+                {
+                    if (_waitingForWorkers)
+                        Logger.Information("Worker silos available again: {Slots} slots", target);
+                    _waitingForWorkers = false;
+                    while (pending.Count < target)
+                        pending.Add(await IssueAsync(NextJob(iteration, version, options.K, rng, issued++), 1));
+                    return;
+                }
+                if (!_waitingForWorkers)
+                    Logger.Warning("Run {RunId} waits for a worker silo: none is in the cluster", runId);
+                _waitingForWorkers = true;
+                await Task.Delay(CapacityCheck, ct);
+            }
+        }
 
         try
         {
             while (!acceptance.Done)
             {
-                while (pending.Count < Parallelism)
-                    pending.Add(Issue(NextJob(iteration, version, options.K, rng, issued++), 1));
+                await TopUpAsync();
                 var done = pending[0];
-                if (!Deterministic)
+                // Wake up every CapacityCheck to follow the live workers (a silo that joined gets groups at once).
+                var tick = Task.Delay(CapacityCheck, ct);
+                var first = await Task.WhenAny(Deterministic ? [done.Call, tick] : pending.Select(p => p.Call).Append(tick));
+                if (first == tick)
                 {
-                    var first = await Task.WhenAny(pending.Select(p => p.Call));
-                    done = pending.First(p => p.Call == first);
+                    ct.ThrowIfCancellationRequested();
+                    continue;
                 }
+                if (!Deterministic)
+                    done = pending.First(p => p.Call == first);
                 var at = pending.IndexOf(done);
                 GroupResult result;
                 try
@@ -112,11 +186,14 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
                             Logger.Warning("Before reissuing {JobId}: {Error}", done.Job.JobId, be.Message);
                         }
                     }
-                    pending[at] = Issue(done.Job, done.Attempt + 1);
+                    pending[at] = await IssueAsync(done.Job, done.Attempt + 1);
                     continue;
                 }
                 pending.RemoveAt(at);
                 Release(done);
+                var replicaKey = done.Replica == 0 ? done.Job.ContextId : $"{done.Job.ContextId}#{done.Replica}";
+                if (result.WorkerId.IndexOf('@') is var atSign and >= 0)
+                    _home[replicaKey] = result.WorkerId[(atSign + 1)..];
                 if (!counted.Add(result.JobId))
                 {
                     duplicates++;
@@ -167,6 +244,58 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
             Logger.Warning("Iteration {Iteration}: the rollout budget ({Rollouts} rollouts) ran out with {Accepted} of {Needed} groups accepted; updating on the partial batch",
                 iteration, acceptance.Rollouts, acceptance.Accepted, options.BatchSize / options.K);
         return new Collection(accepted, acceptance, late, rollouts, successes, simSteps, started.Elapsed.TotalSeconds, reissued, duplicates);
+    }
+
+    /// <summary>
+    /// The replica of a context to run the next group on, the silo it is expected on, and the placement hint for it:
+    /// an idle replica on a live silo with a free slot (most free first), else a fresh (or orphaned) replica placed on the
+    /// silo with the most free slots. Without a worker pool: the lowest idle replica, placed by Orleans.
+    /// </summary>
+    private (int Replica, string? Silo, SiloAddress? Hint) Place(string contextId, SortedSet<int> taken, List<InFlight> pending)
+    {
+        if (!_replicas.TryGetValue(contextId, out var known))
+            _replicas[contextId] = known = [];
+        string Key(int r) => r == 0 ? contextId : $"{contextId}#{r}";
+        var live = Workers?.Current() ?? [];
+        if (live.Count == 0)
+        {
+            var r = 0;
+            while (taken.Contains(r)) r++;
+            known.Add(r);
+            return (r, null, null);
+        }
+        var load = pending.Where(p => p.Silo is not null).GroupBy(p => p.Silo!).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var free = live.ToDictionary(w => w.Address.ToString(), w => w.Slots - load.GetValueOrDefault(w.Address.ToString()), StringComparer.Ordinal);
+        var idle = known.Where(r => !taken.Contains(r) && _home.TryGetValue(Key(r), out var h) && free.GetValueOrDefault(h) > 0)
+            .OrderByDescending(r => free[_home[Key(r)]]).ThenBy(r => r).ToList();
+        if (idle.Count > 0)
+            return (idle[0], _home[Key(idle[0])], null);
+        var target = live.OrderByDescending(w => free[w.Address.ToString()]).First();
+        var targetKey = target.Address.ToString();
+        foreach (var r in known)
+            if (!taken.Contains(r) && _home.TryGetValue(Key(r), out var h) && h == targetKey)
+                return (r, targetKey, null);
+        var fresh = 0;
+        while (taken.Contains(fresh) || (_home.TryGetValue(Key(fresh), out var home) && free.ContainsKey(home))) fresh++;
+        known.Add(fresh);
+        _home[Key(fresh)] = target.Address.ToString();
+        return (fresh, target.Address.ToString(), target.Address);
+    }
+
+    /// <summary>The live worker silo where a replica key is active now, or null (not active, or on a silo that is gone).</summary>
+    private async Task<string?> ActiveSiloAsync(string key)
+    {
+        try
+        {
+            var address = await grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grains.GetGrain<IContextGroupGrain>(key));
+            return address is not null && (Workers?.Current() ?? []).Any(w => w.Address.Equals(address)) ? address.ToString() : null;
+        }
+        catch (Exception e)
+        {
+            // Only a placement optimisation: without the answer the hint stands and the first result tells where it ran.
+            Logger.Debug("Looking up the activation of {Key}: {Error}", key, e.Message);
+            return null;
+        }
     }
 
     private static GroupEvent Event(int iteration, GroupResult r, string verdict, int attempt) =>

@@ -17,15 +17,25 @@ public static class RunClient
     /// <summary>Times the client starts the run again after losing its learner before it gives up.</summary>
     public const int MaxRestarts = 20;
 
+    /// <summary>Longest wait for one progress read before the client takes the learner (or its gateway) as lost.</summary>
+    public static TimeSpan ProgressWait { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Longest wait for one start call before the client asks again (through another gateway when one froze).</summary>
+    public static TimeSpan StartWait { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the client waits for a silo that can take the learner (a learner silo restarting) before it gives up.</summary>
+    public static TimeSpan LearnerWait { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <exception cref="RunFailedException">The run failed (the learner's reason and message).</exception>
     public static async Task<RunResult> RunAsync(IGrainFactory grains, RiptRunOptions run, Action<IterationReport>? onIteration, Action<GroupEvent>? onGroup,
         CancellationToken ct, TimeSpan? pollInterval = null)
     {
         var poll = pollInterval ?? TimeSpan.FromMilliseconds(200);
         var learner = grains.GetGrain<ILearnerGrain>(run.RunId);
-        var progress = await learner.StartAsync(run, ct);
-        var session = progress.Session;
         int iterations = 0, groups = 0, restarts = 0;
+        // A cluster may not have a silo for the learner yet (its learner silo is starting): wait for one as after a loss.
+        var progress = await StartAsync(run);
+        var session = progress.Session;
         using var _ = ct.Register(() => learner.CancelAsync().Ignore());
         while (true)
         {
@@ -50,7 +60,8 @@ public static class RunClient
             await Task.Delay(poll, ct);
             try
             {
-                progress = await learner.GetProgressAsync(iterations, groups, ct);
+                // Bounded here too: a call through a gateway that froze waits out its whole timeout (dotnet/orleans#10165).
+                progress = await learner.GetProgressAsync(iterations, groups, ct).WaitAsync(ProgressWait, ct);
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
@@ -59,20 +70,33 @@ public static class RunClient
             }
         }
 
-        async Task<RunProgress> RestartAsync()
+        Task<RunProgress> RestartAsync()
         {
-            while (true)
+            if (++restarts > MaxRestarts)
+                throw new RunFailedException(RunFailure.Internal, $"lost the learner of run {run.RunId} {MaxRestarts} times; its checkpoint is in {run.CheckpointDirectory}");
+            return StartAsync(run with { Resume = true, Force = false });
+        }
+
+        async Task<RunProgress> StartAsync(RiptRunOptions start)
+        {
+            var lost = System.Diagnostics.Stopwatch.StartNew();
+            for (var attempt = 1; ; attempt++)
             {
-                if (++restarts > MaxRestarts)
-                    throw new RunFailedException(RunFailure.Internal, $"lost the learner of run {run.RunId} {MaxRestarts} times; its checkpoint is in {run.CheckpointDirectory}");
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 100 * restarts)), ct);
+                if (attempt > 1 || restarts > 0)
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 100 * attempt)), ct);
                 try
                 {
-                    return await learner.StartAsync(run with { Resume = true, Force = false }, ct);
+                    // A retry of a start still opening queues behind it on the learner and then reports the run.
+                    return await learner.StartAsync(start, ct).WaitAsync(StartWait, ct);
                 }
                 catch (Exception e) when (!ct.IsCancellationRequested)
                 {
-                    Logger.Warning("Resuming {RunId} failed ({Error}); retrying", run.RunId, e.Message);
+                    // No learner silo (it died and was not restarted yet), or the cluster is still voting: wait for one.
+                    if (lost.Elapsed > LearnerWait)
+                        throw new RunFailedException(RunFailure.Internal,
+                            $"no silo could take the learner of run {run.RunId} for {LearnerWait.TotalMinutes:F0} min (last: {e.Message}); its checkpoint is in {run.CheckpointDirectory}");
+                    if (attempt == 1 || attempt % 30 == 0)
+                        Logger.Warning("Resuming {RunId} failed ({Error}); waiting for a learner silo", run.RunId, e.Message);
                 }
             }
         }

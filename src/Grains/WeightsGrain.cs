@@ -6,7 +6,7 @@ namespace RiptOrleans.Grains;
 
 /// <summary>The published versions of one run, in memory on the learner's silo (it dies with the learner, which republishes on restart).</summary>
 [KeepAlive]
-[PreferSiloMetadata($"{SiloMetadataKeys.Gpu}=true", $"{SiloMetadataKeys.Role}={SiloMetadataKeys.Learner}")]
+[PreferSiloMetadata($"{SiloMetadataKeys.Gpu}=true", $"{SiloMetadataKeys.Role}={SiloMetadataKeys.Learner}", SiloMetadataKeys.AnySilo)]
 public sealed class WeightsGrain : Grain, IWeightsGrain
 {
     /// <summary>Versions kept: the current one, and older ones that late jobs may still name.</summary>

@@ -73,5 +73,7 @@ public static class Program
         TrainCommand.Create(),
         SftCommand.Create(),
         EvalCommand.Create(),
+        SiloCommand.Create(),
+        InspectCommand.Create(),
     ];
 }

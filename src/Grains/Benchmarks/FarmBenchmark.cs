@@ -38,17 +38,7 @@ public static class FarmBenchmark
     {
         var spec = TaskRegistry.Get(taskId);
         using var models = new TaskModelCache();
-        var task = models.Get(spec.Id);
-        var contexts = new ContextCatalog();
-        contexts.AddTrainingPool(task, groups);
-        var config = new PolicyConfig(PolicyKind.Regression, task.Observation.Size, task.ActionDim, 8, 4, []) { DModel = 64 };
-        var inputs = InputStatistics.Identity(WordTokenizer.Build([spec.Instruction]), config.StateDim);
-        byte[] weights;
-        using (var generator = new Generator(1))
-        using (var policy = PolicyFactory.Create(config, inputs, generator))
-            weights = policy.ExportWeights(0);
-        var blob = new WeightsBlob(RunId, 0, weights, Checkpoint.Sha256Hex(weights), PolicyConfigJson.Serialize(config));
-        await grains.GetGrain<IWeightsGrain>(RunId).PublishAsync(blob);
+        var (contexts, blob) = await PrepareAsync(grains, models, spec, groups, RunId);
         RolloutJob Job(string id, long seed) =>
             new(Guid.NewGuid(), RunId, 0, 0, id, spec.Id, spec.Instruction, contexts.Get(id).State, k, seed, ShipUniform: false);
 
@@ -82,6 +72,27 @@ public static class FarmBenchmark
             foreach (var g in direct.Values) g.Dispose();
             Torch.Threads = previousThreads;
         }
+    }
+
+    /// <summary>
+    /// The benchmarks' run: <paramref name="groups"/> training contexts of the task and an untrained state policy (most
+    /// episodes run to the horizon), published as v0 of <paramref name="runId"/>.
+    /// </summary>
+    public static async Task<(ContextCatalog Contexts, WeightsBlob Weights)> PrepareAsync(IGrainFactory grains, TaskModelCache models, TaskSpec spec, int groups,
+        string runId)
+    {
+        var task = models.Get(spec.Id);
+        var contexts = new ContextCatalog();
+        contexts.AddTrainingPool(task, groups);
+        var config = new PolicyConfig(PolicyKind.Regression, task.Observation.Size, task.ActionDim, 8, 4, []) { DModel = 64 };
+        var inputs = InputStatistics.Identity(WordTokenizer.Build([spec.Instruction]), config.StateDim);
+        byte[] weights;
+        using (var generator = new Generator(1))
+        using (var policy = PolicyFactory.Create(config, inputs, generator))
+            weights = policy.ExportWeights(0);
+        var blob = new WeightsBlob(runId, 0, weights, Checkpoint.Sha256Hex(weights), PolicyConfigJson.Serialize(config));
+        await grains.GetGrain<IWeightsGrain>(runId).PublishAsync(blob);
+        return (contexts, blob);
     }
 
     private sealed record Measured(double Seconds, long SimSteps, double PolicySeconds, int Rollouts)

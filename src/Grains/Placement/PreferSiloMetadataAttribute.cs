@@ -4,7 +4,8 @@ namespace RiptOrleans.Grains.Placement;
 
 /// <summary>
 /// Places a grain on silos whose metadata matches the first "key=value" rule that some live silo matches, in the order
-/// given; on any silo when none matches (e.g. the embedded silo, or a cluster that lost every GPU silo).
+/// given; "*" (<see cref="SiloMetadataKeys.AnySilo"/>) matches every silo. When no rule matches, no silo is compatible
+/// and the call fails until a matching silo joins. Silos of another message schema than the caller's never match.
 /// </summary>
 /// <remarks>Orleans' own metadata filters match the calling silo's value ("same zone as me"), not a fixed one.</remarks>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]

@@ -17,12 +17,12 @@ public sealed class PreferSiloMetadataFilter : PlacementFilterStrategy
     public PreferSiloMetadataFilter(string[] rules) : base(0)
     {
         foreach (var rule in rules)
-            if (rule.Split('=') is not [{ Length: > 0 }, { Length: > 0 }])
-                throw new ArgumentException($"placement rule '{rule}' is not key=value", nameof(rules));
+            if (rule != SiloMetadataKeys.AnySilo && rule.Split('=') is not [{ Length: > 0 }, { Length: > 0 }])
+                throw new ArgumentException($"placement rule '{rule}' is not key=value or *", nameof(rules));
         Rules = rules;
     }
 
-    /// <summary>key=value rules, most preferred first.</summary>
+    /// <summary>key=value rules (or *), most preferred first.</summary>
     public IReadOnlyList<string> Rules { get; private set; } = [];
 
     public override void AdditionalInitialize(GrainProperties properties) =>

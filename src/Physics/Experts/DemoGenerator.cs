@@ -22,6 +22,12 @@ public static class DemoGenerator
     /// <param name="FirstContext">Index of the first training context tried (another seed of an experiment draws other demos).</param>
     public sealed record Options(int Episodes, double Noise = 0.05, bool Images = false, int ImageSize = 128, int MaxAttemptsPerEpisode = 5, int FirstContext = 0);
 
+    /// <summary>
+    /// The action noise demonstrations are recorded with, per robot family: LIBERO-style σ 0.05 on the OSC action (its
+    /// human demos are smooth), MetaWorld σ 0.2 as QueST's generator (spec B1, B5.7); noisy actions are clipped to [−1, 1].
+    /// </summary>
+    public static double DemoNoise(RobotKind robot) => robot == RobotKind.Panda ? 0.05 : 0.2;
+
     /// <summary>Cameras recorded with --images, per robot family.</summary>
     public static IReadOnlyList<string> Cameras(RobotKind robot) =>
         robot == RobotKind.Panda ? [TableArena.AgentviewCamera, PandaArm.WristCamera] : [MetaWorldArena.CornerCamera];

@@ -6,8 +6,9 @@ using Serilog;
 
 namespace RiptOrleans.Physics.Experts;
 
-/// <summary>Success of a task's scripted expert over its evaluation contexts.</summary>
-public sealed record ExpertScore(string TaskId, int Episodes, int Successes, double MeanSteps, IReadOnlyDictionary<string, int> FailureReasons)
+/// <summary>Success of a task's scripted expert over its evaluation contexts, with the action noise it ran under (0: clean).</summary>
+public sealed record ExpertScore(string TaskId, int Episodes, int Successes, double MeanSteps, IReadOnlyDictionary<string, int> FailureReasons,
+    double Noise = 0)
 {
     public double SuccessRate => Episodes == 0 ? 0 : (double)Successes / Episodes;
 }
@@ -18,7 +19,9 @@ public static class ExpertEvaluation
     private static readonly ILogger Logger = Log.ForContext(typeof(ExpertEvaluation));
 
     /// <param name="onEpisode">Called after each episode (from worker threads), e.g. to advance a progress bar.</param>
-    public static IReadOnlyList<ExpertScore> Run(IReadOnlyList<TaskSpec> tasks, int inits, int threads, Action? onEpisode = null)
+    /// <param name="noise">Std of the Gaussian action noise per task (null: none), drawn from a seed derived from the context's, as demos are.</param>
+    public static IReadOnlyList<ExpertScore> Run(IReadOnlyList<TaskSpec> tasks, int inits, int threads, Action? onEpisode = null,
+        Func<TaskSpec, double>? noise = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(inits, 1);
         var models = tasks.Select(TaskModel.Compile).ToList();
@@ -30,7 +33,9 @@ public static class ExpertEvaluation
             Parallel.ForEach(work, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, item =>
             {
                 using var env = new ManipulationEnv(models[item.t]);
-                var episode = ExpertRollout.Run(env, contexts[item.t][item.i]);
+                var context = contexts[item.t][item.i];
+                var sigma = noise?.Invoke(tasks[item.t]) ?? 0;
+                var episode = ExpertRollout.Run(env, context, sigma, noiseSeed: context.Seed);
                 outcomes.Add((item.t, episode));
                 onEpisode?.Invoke();
             });
@@ -39,8 +44,9 @@ public static class ExpertEvaluation
             {
                 var mine = outcomes.Where(o => o.Task == t).Select(o => o.Episode).ToList();
                 var reasons = mine.Where(e => !e.Success).GroupBy(e => e.FailureReason ?? "unknown").ToDictionary(g => g.Key, g => g.Count());
-                var score = new ExpertScore(tasks[t].Id, mine.Count, mine.Count(e => e.Success), mine.Average(e => e.Steps), reasons);
-                Logger.Information("Expert {TaskId}: {Successes}/{Episodes}", score.TaskId, score.Successes, score.Episodes);
+                var score = new ExpertScore(tasks[t].Id, mine.Count, mine.Count(e => e.Success), mine.Average(e => e.Steps), reasons,
+                    noise?.Invoke(tasks[t]) ?? 0);
+                Logger.Information("Expert {TaskId}: {Successes}/{Episodes} (noise {Noise})", score.TaskId, score.Successes, score.Episodes, score.Noise);
                 scores.Add(score);
             }
             return scores;

@@ -14,8 +14,8 @@ public sealed record Placement(IScenePart Part, double X, double Y, double Yaw =
     public double? JitterX { get; init; }
 
     /// <summary>
-    /// Yaw range sampled per context instead of <see cref="Yaw"/> (a fixture's BDDL yaw_rotation); the part must be a
-    /// mocap body, since a static body's pose belongs to the model.
+    /// Yaw range sampled per context instead of <see cref="Yaw"/> (a BDDL yaw_rotation): a loose object's, or a fixture's,
+    /// which must then be a mocap body, since a static body's pose belongs to the model.
     /// </summary>
     public (double Lo, double Hi)? YawRange { get; init; }
 

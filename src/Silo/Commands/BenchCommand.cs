@@ -22,5 +22,6 @@ internal static class BenchCommand
         BenchRenderCommand.Create(),
         BenchLearnerCommand.Create(),
         BenchFarmCommand.Create(),
+        BenchClusterCommand.Create(),
     ];
 }

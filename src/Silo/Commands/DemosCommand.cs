@@ -14,7 +14,10 @@ internal static class DemosCommand
     private static readonly Option<string> TaskOption = new("--task", "-t") { Description = "One task (id or unique name)." };
     private static readonly Option<int> EpisodesOption = new("--episodes", "-n") { Description = "Successful demonstrations per task.", DefaultValueFactory = _ => 50 };
     private static readonly Option<string> OutOption = new("--out", "-o") { Description = "Directory for the demo files (<task name>.safetensors)." };
-    private static readonly Option<double> NoiseOption = new("--noise") { Description = "Std of Gaussian noise on the expert's actions.", DefaultValueFactory = _ => 0.05 };
+    private static readonly Option<double?> NoiseOption = new("--noise")
+    {
+        Description = "Std of Gaussian noise on the expert's actions (default: the suite's demo noise, LIBERO-style 0.05, MetaWorld 0.2).",
+    };
     private static readonly Option<bool> ImagesOption = new("--images") { Description = "Also record camera frames at every step." };
     private static readonly Option<int> ImageSizeOption = new("--image-size") { Description = "Frame width and height.", DefaultValueFactory = _ => 128 };
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Print one JSON object as the last line." };
@@ -29,7 +32,7 @@ internal static class DemosCommand
         return command;
     }
 
-    internal static int Run(string? suite, string? task, int episodes, string? outDir, double noise, bool images, int imageSize, bool json)
+    internal static int Run(string? suite, string? task, int episodes, string? outDir, double? noise, bool images, int imageSize, bool json)
     {
         if (episodes < 1)
             return CommandExit.Usage("demos", $"--episodes must be ≥ 1, got {episodes}");
@@ -47,14 +50,14 @@ internal static class DemosCommand
         if (OutputPath.Directory(outDir, "demos --out") is { } outProblem)
             return CommandExit.Failed("demos", outProblem);
         var written = new List<DemoFileSummary>();
-        var options = new DemoGenerator.Options(episodes, noise, images, imageSize);
+        DemoGenerator.Options Options(Physics.Tasks.TaskSpec spec) => new(episodes, noise ?? DemoGenerator.DemoNoise(spec.Robot), images, imageSize);
         try
         {
             ProgressBar.Run("demonstrations", tasks.Count * episodes, tick =>
             {
                 foreach (var spec in tasks)
                 {
-                    var demos = DemoGenerator.Generate(spec, options, _ => tick());
+                    var demos = DemoGenerator.Generate(spec, Options(spec), _ => tick());
                     var path = Path.Combine(outDir, $"{spec.Name}.safetensors");
                     demos.Save(path);
                     written.Add(new DemoFileSummary(spec.Id, Path.GetFullPath(path), demos.Episodes.Count, demos.Episodes.Sum(e => e.Steps)));

@@ -14,12 +14,17 @@ internal static class TrainCommand
 {
     internal static readonly OptionsBinder<TrainOptions> Binder = new("train", TrainOptions.Json);
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Print one JSON object as the last line." };
+    private static readonly Option<string> ClusterOption = new("--cluster") { Description = "Run on a cluster (redis://host:port) instead of the embedded silo; paths must exist on the learner silo's host." };
+    private static readonly Option<string> ClusterIdOption = new("--cluster-id") { Description = "Cluster id (with --cluster).", DefaultValueFactory = _ => "ript" };
+    private static readonly Option<bool> DashboardOption = new("--dashboard") { Description = $"Serve the Orleans Dashboard and the inspection pages of the embedded run (127.0.0.1:{WebEndpoint.DefaultPort})." };
+    private static readonly Option<string> ListenOption = new("--listen") { Description = "Serve them at ADDRESS:PORT instead (implies --dashboard)." };
 
     public static Command Create()
     {
         var command = new Command("train", "Stage 3 RIPT: dynamic-sampling LOOP from an SFT checkpoint (an embedded Orleans silo on all cores).");
         Binder.AddTo(command);
-        command.Options.Add(JsonOption);
+        foreach (var o in new Option[] { JsonOption, ClusterOption, ClusterIdOption, DashboardOption, ListenOption })
+            command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
         {
             TrainOptions o;
@@ -31,26 +36,43 @@ internal static class TrainCommand
             {
                 return CommandExit.Usage("train", e.Message);
             }
-            return await RunAsync(o, parse.GetValue(JsonOption), ct);
+            var where = new RunTarget(null, parse.GetValue(ClusterIdOption)!, null);
+            try
+            {
+                if (parse.GetValue(ClusterOption) is { } url) where = where with { Cluster = ClusterAddress.Parse(url) };
+                if (parse.GetValue(ListenOption) is { } listen) where = where with { Web = WebEndpoint.Parse(listen) };
+                else if (parse.GetValue(DashboardOption)) where = where with { Web = WebEndpoint.Default };
+            }
+            catch (FormatException e)
+            {
+                return CommandExit.Usage("train", e.Message);
+            }
+            if (where.Cluster is not null && where.Web is not null)
+                return CommandExit.Usage("train", "--dashboard/--listen are for the embedded run; a cluster's learner silo serves the dashboard (ript silo --role learner --listen ...)");
+            return await RunAsync(o, parse.GetValue(JsonOption), ct, where);
         });
         return command;
     }
 
-    internal static async Task<int> RunAsync(TrainOptions o, bool json, CancellationToken ct)
+    internal static async Task<int> RunAsync(TrainOptions o, bool json, CancellationToken ct, RunTarget? target = null)
     {
+        target ??= RunTarget.Embedded;
         var errors = o.Validate();
         if (errors.Count > 0)
             return CommandExit.Usage("train", string.Join(Environment.NewLine + "train: ", errors));
         var (tasks, error) = TaskSelection.Resolve(o.Task, o.Suite);
         if (error is not null)
             return CommandExit.Usage("train", error);
-        // The learner grain claims the directory; a path it could never write fails here, before a silo starts.
-        if (OutputPath.Directory(o.Out, "train --out") is { } outProblem)
+        // The learner grain claims the directory; a path it could never write fails here, before a silo starts (a cluster's
+        // learner writes on its own host, which only it can check).
+        if (target.Cluster is null && OutputPath.Directory(o.Out, "train --out") is { } outProblem)
             return CommandExit.Failed("train", outProblem);
-        var workers = o.Workers == 0 ? Environment.ProcessorCount : o.Workers;
-        var run = new RiptRunOptions(o.Out, tasks.Select(t => t.Id).ToArray(), o.Checkpoint ?? "", o.Ript, o.Iterations)
+        // workers 0: one per core here; on a cluster, the worker silos' slots as they come and go.
+        var workers = o.Workers != 0 ? o.Workers : target.Cluster is null ? Environment.ProcessorCount : 0;
+        // The learner opens these paths on its own host, in its own working directory: send them absolute.
+        var run = new RiptRunOptions(Path.GetFullPath(o.Out), tasks.Select(t => t.Id).ToArray(), o.Checkpoint is null ? "" : Path.GetFullPath(o.Checkpoint), o.Ript, o.Iterations)
         {
-            DemoDirectory = o.DemoDir,
+            DemoDirectory = o.DemoDir is null ? null : Path.GetFullPath(o.DemoDir),
             ContextsPerTask = o.ContextsPerTask,
             Seed = o.Seed,
             ContextNoise = o.ContextNoise,
@@ -67,7 +89,7 @@ internal static class TrainCommand
         var seen = -1;
         try
         {
-            // The one seam that starts a run (the embedded silo; this command is the run's thin client).
+            // The one seam that starts a run (the embedded silo, or a cluster's gateways; this command is the run's thin client).
             result = await RiptRunLauncher.RunAsync(run, r =>
             {
                 seen = Math.Max(seen, r.Iteration);
@@ -79,7 +101,7 @@ internal static class TrainCommand
                 g => Console.Error.WriteLine(
                     $"  group {g.ContextId} at v{g.PolicyVersion}: {g.Successes}/{g.K} successes, {g.Verdict}, " +
                     $"{g.K / Math.Max(1e-9, g.Seconds):F1} rollouts/s" + (g.Attempt > 1 ? $" (attempt {g.Attempt})" : "")),
-                ct);
+                ct, target);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -24,10 +24,12 @@ internal sealed class GrainCluster : IAsyncDisposable
     private readonly string _dir = System.IO.Directory.CreateTempSubdirectory("ript-grains-").FullName;
     private int _livePolicies;
 
-    private GrainCluster(InProcessTestCluster cluster, IReadOnlyList<TestSilo> silos) => (Cluster, Silos) = (cluster, silos);
+    private readonly List<TestSilo> _silos;
+
+    private GrainCluster(InProcessTestCluster cluster, List<TestSilo> silos) => (Cluster, _silos) = (cluster, silos);
 
     public InProcessTestCluster Cluster { get; }
-    public IReadOnlyList<TestSilo> Silos { get; }
+    public IReadOnlyList<TestSilo> Silos => _silos;
     public IGrainFactory Grains => Cluster.Client;
 
     /// <summary>Policies built by the silos' loaders and not yet disposed (learner copies and replicas).</summary>
@@ -39,6 +41,7 @@ internal sealed class GrainCluster : IAsyncDisposable
     public static async Task<GrainCluster> StartAsync(params TestSilo[] silos)
     {
         silos = silos.Length == 0 ? [new TestSilo()] : silos;
+        var roles = silos.ToList();
         var builder = new InProcessTestClusterBuilder((short)silos.Length);
         builder.Options.AssumeHomogenousSilosForTesting = false;
         builder.Options.ConfigureFileLogging = false;
@@ -46,7 +49,8 @@ internal sealed class GrainCluster : IAsyncDisposable
         builder.ConfigureSilo((options, silo) =>
         {
             var index = int.Parse(options.SiloName["Silo_".Length..], CultureInfo.InvariantCulture);
-            var role = index < silos.Length ? silos[index] : new TestSilo(SiloMetadataKeys.Worker);
+            TestSilo role;
+            lock (roles) role = index < roles.Count ? roles[index] : new TestSilo(SiloMetadataKeys.Worker);
             silo.UseSiloMetadata(new Dictionary<string, string>
             {
                 [SiloMetadataKeys.Role] = role.Role,
@@ -71,9 +75,16 @@ internal sealed class GrainCluster : IAsyncDisposable
             });
         });
         var cluster = builder.Build();
-        self = new GrainCluster(cluster, silos);
+        self = new GrainCluster(cluster, roles);
         await cluster.DeployAsync();
         return self;
+    }
+
+    /// <summary>Starts one more silo of the given role (named Silo_N, N its index).</summary>
+    public async Task<InProcessSiloHandle> StartSiloAsync(TestSilo role)
+    {
+        lock (_silos) _silos.Add(role);
+        return await Cluster.StartAdditionalSiloAsync();
     }
 
     /// <summary>The name of the silo a runtime identity (GrainResult.WorkerId, State.Silo) belongs to.</summary>

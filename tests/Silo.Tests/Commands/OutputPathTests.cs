@@ -49,23 +49,23 @@ public sealed class OutputPathTests : IDisposable
 
     [Fact]
     public void Demos_OutIsAFile_FailsBeforeGenerating() =>
-        AssertOneLineFailure(ConsoleCapture.Run(() => DemosCommand.Run(null, "reach", 50, _file, 0, false, 64, false)), _file);
+        AssertOneLineFailure(ConsoleCapture.Run(() => DemosCommand.Run(null, "metaworld-mini/reach", 50, _file, 0, false, 64, false)), _file);
 
     [Fact]
     public void Sft_OutBelowAFile_FailsBeforeTraining() =>
-        AssertOneLineFailure(ConsoleCapture.Run(() => SftCommand.Run(new SftOptions { Task = "reach", Out = Path.Combine(_file, "run") }, json: false)), _file);
+        AssertOneLineFailure(ConsoleCapture.Run(() => SftCommand.Run(new SftOptions { Task = "metaworld-mini/reach", Out = Path.Combine(_file, "run") }, json: false)), _file);
 
     [Fact]
     public void Train_OutIsAFile_FailsBeforeTheSiloStarts() =>
-        AssertOneLineFailure(ConsoleCapture.Run(() => TrainCommand.RunAsync(new TrainOptions { Checkpoint = "c", Task = "reach", Out = _file }, json: false, default).Result), _file);
+        AssertOneLineFailure(ConsoleCapture.Run(() => TrainCommand.RunAsync(new TrainOptions { Checkpoint = "c", Task = "metaworld-mini/reach", Out = _file }, json: false, default).Result), _file);
 
     [Fact]
     public void Render_OutIsADirectory_AsksForAFile() =>
-        AssertOneLineFailure(ConsoleCapture.Run(() => RenderCommand.Run(new RenderOptions(null, null, _dir, 64, 64, null, false) { Task = "reach" })), _dir);
+        AssertOneLineFailure(ConsoleCapture.Run(() => RenderCommand.Run(new RenderOptions(null, null, _dir, 64, 64, null, false) { Task = "metaworld-mini/reach" })), _dir);
 
     [Fact]
     public void Eval_VideoIsAFile_FailsBeforeLoading() =>
-        AssertOneLineFailure(ConsoleCapture.Run(() => EvalCommand.Run(Path.Combine(_dir, "no-checkpoint"), null, "reach", 5, 1, _file, 1, false, false)), _file);
+        AssertOneLineFailure(ConsoleCapture.Run(() => EvalCommand.Run(Path.Combine(_dir, "no-checkpoint"), null, "metaworld-mini/reach", 5, 1, _file, 1, false, false)), _file);
 
     [Fact]
     public void Quickstart_OutIsAFile_FailsBeforeTheDemos() =>

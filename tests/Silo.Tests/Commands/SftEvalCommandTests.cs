@@ -34,7 +34,7 @@ public sealed class SftEvalCommandTests : IDisposable
     {
         var options = new SftOptions
         {
-            DemoDir = Demos(), Task = "reach", Demos = 2, Policy = kind, DModel = 16, Layers = 1, AutoencoderSteps = 3, Steps = 3, ScaleSteps = 2,
+            DemoDir = Demos(), Task = "metaworld-mini/reach", Demos = 2, Policy = kind, DModel = 16, Layers = 1, AutoencoderSteps = 3, Steps = 3, ScaleSteps = 2,
             BatchSize = 4, LogEvery = 1, EvalInits = 1, EvalThreads = 1, Out = Path.Combine(_dir, "run"),
         };
         var (code, stdout, stderr) = ConsoleCapture.Run(() => SftCommand.Run(options, json: true));
@@ -59,7 +59,7 @@ public sealed class SftEvalCommandTests : IDisposable
     [Fact]
     public void Sft_ZeroDemos_IsBadUsageNamingTheField()
     {
-        var (code, _, stderr) = ConsoleCapture.Run(() => SftCommand.Run(new SftOptions { Task = "reach", Demos = 0 }, json: false));
+        var (code, _, stderr) = ConsoleCapture.Run(() => SftCommand.Run(new SftOptions { Task = "metaworld-mini/reach", Demos = 0 }, json: false));
         Assert.Equal(2, code);
         Assert.Contains("sft.demos must be in [1, 10000], got 0 (--demos)", stderr);
     }
@@ -67,7 +67,7 @@ public sealed class SftEvalCommandTests : IDisposable
     [Fact]
     public void Sft_MissingDemoFile_FailsNamingThePath()
     {
-        var (code, _, stderr) = ConsoleCapture.Run(() => SftCommand.Run(new SftOptions { Task = "reach", DemoDir = _dir, Steps = 1, Out = Path.Combine(_dir, "r") }, json: false));
+        var (code, _, stderr) = ConsoleCapture.Run(() => SftCommand.Run(new SftOptions { Task = "metaworld-mini/reach", DemoDir = _dir, Steps = 1, Out = Path.Combine(_dir, "r") }, json: false));
         Assert.Equal(1, code);
         Assert.Contains("reach.safetensors is missing", stderr);
     }
@@ -77,7 +77,7 @@ public sealed class SftEvalCommandTests : IDisposable
     {
         var options = new SftOptions
         {
-            DemoDir = Demos(), Task = "reach", Demos = 1, Policy = PolicyKind.Regression, DModel = 16, Layers = 1, Steps = 1, ScaleSteps = 0,
+            DemoDir = Demos(), Task = "metaworld-mini/reach", Demos = 1, Policy = PolicyKind.Regression, DModel = 16, Layers = 1, Steps = 1, ScaleSteps = 0,
             BatchSize = 2, EvalInits = 0, Out = Path.Combine(_dir, "run"),
         };
         Assert.Equal(0, ConsoleCapture.Run(() => SftCommand.Run(options, json: false)).Code);
@@ -86,7 +86,7 @@ public sealed class SftEvalCommandTests : IDisposable
         bytes[^1] ^= 1;
         File.WriteAllBytes(weights, bytes);
 
-        var (code, _, stderr) = ConsoleCapture.Run(() => EvalCommand.Run(Path.Combine(options.Out, "checkpoint"), null, "reach", 1, 1, null, 0, false, json: true));
+        var (code, _, stderr) = ConsoleCapture.Run(() => EvalCommand.Run(Path.Combine(options.Out, "checkpoint"), null, "metaworld-mini/reach", 1, 1, null, 0, false, json: true));
 
         Assert.Equal(1, code);
         Assert.Contains("weights.safetensors is corrupted", stderr);
@@ -94,12 +94,12 @@ public sealed class SftEvalCommandTests : IDisposable
 
     [Fact]
     public void Eval_NoCheckpoint_IsBadUsage()
-        => Assert.Equal(2, ConsoleCapture.Run(() => EvalCommand.Run(null, null, "reach", 1, 1, null, 0, false, json: true)).Code);
+        => Assert.Equal(2, ConsoleCapture.Run(() => EvalCommand.Run(null, null, "metaworld-mini/reach", 1, 1, null, 0, false, json: true)).Code);
 
     [Fact]
     public void Eval_TemperatureWithoutSample_IsBadUsageNamingSample()
     {
-        var (code, _, stderr) = ConsoleCapture.Run(() => EvalCommand.Run("checkpoint", null, "reach", 1, 1, null, 0, sample: false, json: true, temperature: 0.5));
+        var (code, _, stderr) = ConsoleCapture.Run(() => EvalCommand.Run("checkpoint", null, "metaworld-mini/reach", 1, 1, null, 0, sample: false, json: true, temperature: 0.5));
 
         Assert.Equal(2, code);
         Assert.Contains("add --sample", stderr);
@@ -108,7 +108,7 @@ public sealed class SftEvalCommandTests : IDisposable
     [Fact]
     public void Eval_NegativeTopK_IsBadUsageNamingTheFlag()
     {
-        var (code, _, stderr) = ConsoleCapture.Run(() => EvalCommand.Run("checkpoint", null, "reach", 1, 1, null, 0, sample: true, json: true, topK: -2));
+        var (code, _, stderr) = ConsoleCapture.Run(() => EvalCommand.Run("checkpoint", null, "metaworld-mini/reach", 1, 1, null, 0, sample: true, json: true, topK: -2));
 
         Assert.Equal(2, code);
         Assert.Contains("--top-k must be ≥ 0", stderr);

@@ -40,6 +40,30 @@ public class TaskCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Tasks_Split_ListsItsRegisteredTasksAndNamesTheUnregisteredOnes()
+    {
+        var (code, stdout, _) = ConsoleCapture.Run(() => TasksCommand.Run("metaworld", json: true, split: "ml45-train"));
+
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(stdout.TrimEnd().Split('\n')[^1]);
+        var split = doc.RootElement.GetProperty("suites").EnumerateArray().Single();
+        Assert.Equal("metaworld:ml45-train", split.GetProperty("suite").GetString());
+        var missing = split.GetProperty("not_registered").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Equal(45, split.GetProperty("tasks").GetArrayLength() + missing.Count);
+        Assert.DoesNotContain(split.GetProperty("tasks").EnumerateArray(), t => missing.Contains(t.GetProperty("task").GetString()));
+    }
+
+    [Fact]
+    public void Tasks_UnknownSplitOrSplitWithoutSuite_IsBadUsageListingTheSplits()
+    {
+        var (code, _, stderr) = ConsoleCapture.Run(() => TasksCommand.Run("metaworld", json: false, split: "ml10"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("ml45-train", stderr);
+        Assert.Equal(2, ConsoleCapture.Run(() => TasksCommand.Run(null, json: false, split: "ml45-train")).Code);
+    }
+
+    [Fact]
     public void Experts_UnknownTask_IsBadUsageListingKnownTasks()
     {
         var (code, _, stderr) = ConsoleCapture.Run(() => ExpertsCommand.Run(null, "no-such-task", 1, 1, json: true));

@@ -9,4 +9,8 @@ public sealed record LearnerState(
     [property: Id(3)] int Iterations,
     [property: Id(4)] long PolicyVersion,
     [property: Id(5)] string Silo,
-    [property: Id(6)] string? Error);
+    [property: Id(6)] string? Error)
+{
+    /// <summary>The run directory on the learner's host (metrics.jsonl, report.html, checkpoint/); null before a run starts.</summary>
+    [Id(7)] public string? OutDirectory { get; init; }
+}

@@ -28,7 +28,8 @@ public sealed record RiptRunOptions(
     /// <summary>Skip contexts whose group was all-success within this many iterations (0: sample every context uniformly).</summary>
     [Id(8)] public int SkipSolvedIterations { get; init; }
 
-    /// <summary>Groups in flight at once (one per worker core); the learner's own evaluation threads too.</summary>
+    /// <summary>Groups in flight at once (one per worker core); the learner's own evaluation threads too. 0: follow the live
+    /// worker silos' slots (a cluster), evaluating on the learner silo's cores.</summary>
     [Id(9)] public int Workers { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Evaluate every this-many iterations (0: only before the first and after the last).</summary>

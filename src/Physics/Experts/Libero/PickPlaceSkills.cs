@@ -15,9 +15,12 @@ public static class PickPlaceSkills
     /// <param name="placeAt">Where the object's origin should be when it is let go (just above its resting height).</param>
     /// <param name="carryZ">World height of the grip site while carrying (clear of everything on the way).</param>
     /// <param name="point">Fingers' direction when not straight down (a tilt keeps the hand off a fixture beside the object).</param>
+    /// <param name="placeYaw">Yaw of the opening axis from the carry on (default <paramref name="yaw"/>): the item turns with the hand on the way.</param>
     public static IEnumerable<Waypoint> PickAndPlace(PandaMotion hand, BodyProbe item, Func<MjData, Vec3> grasp, double yaw,
-        Func<MjData, Vec3> placeAt, double carryZ, Vec3? point = null, double approach = 0.10, double lowerSpeed = 0.25)
+        Func<MjData, Vec3> placeAt, double carryZ, Vec3? point = null, double approach = 0.10, double lowerSpeed = 0.25,
+        double? placeYaw = null)
     {
+        var yaw2 = placeYaw ?? yaw;
         // Where the object sits relative to the grip site once held.
         var held = Vec3.Zero;
         // Over the object at carrying height first, turning the hand on the way: turned while already low, the 20 cm
@@ -29,11 +32,11 @@ public static class PickPlaceSkills
         yield return new("close", grasp, 1, yaw, point, Tolerance: 1, MinSteps: 10, Latch: true);
         yield return new("lift", d => hand.GripPosition(d).WithZ(carryZ), 1, yaw, point, Tolerance: 0.02, Latch: true, MaxSteps: 50);
         // Measured once lifted: an object that settles in the fingers while coming off the table is placed where it now hangs.
-        yield return new("carry", d => (placeAt(d) - held).WithZ(carryZ), 1, yaw, point, Tolerance: 0.012, MaxSteps: 70,
+        yield return new("carry", d => (placeAt(d) - held).WithZ(carryZ), 1, yaw2, point, Tolerance: 0.012, MaxSteps: 70,
             OnEnter: d => held = item.Position(d) - hand.GripPosition(d));
-        yield return new("lower", d => placeAt(d) - held, 1, yaw, point, Tolerance: 0.004, Speed: lowerSpeed, MaxSteps: 50);
+        yield return new("lower", d => placeAt(d) - held, 1, yaw2, point, Tolerance: 0.004, Speed: lowerSpeed, MaxSteps: 50);
         // Open fully before moving off, then rise slowly, so the fingers do not drag what they let go of.
-        yield return new("release", d => hand.GripPosition(d), -1, yaw, point, Tolerance: 1, MinSteps: 10, Latch: true);
-        yield return new("retreat", d => hand.GripPosition(d) + new Vec3(0, 0, 0.10), -1, yaw, point, Tolerance: 0.02, Speed: 0.5, Latch: true, MaxSteps: 40);
+        yield return new("release", d => hand.GripPosition(d), -1, yaw2, point, Tolerance: 1, MinSteps: 10, Latch: true);
+        yield return new("retreat", d => hand.GripPosition(d) + new Vec3(0, 0, 0.10), -1, yaw2, point, Tolerance: 0.02, Speed: 0.5, Latch: true, MaxSteps: 40);
     }
 }

@@ -4,7 +4,8 @@ using RiptOrleans.Physics.Tasks.Contexts;
 namespace RiptOrleans.Physics.Scenes.Objects;
 
 /// <summary>A loose box with its origin at the centre: food boxes (cookies, cream cheese, butter, pudding), MetaWorld blocks.</summary>
-public sealed record BoxObject(string Name, Vec3 HalfSize, Rgba Color, double Density = 100) : IScenePart
+/// <param name="Contact">The box's contact properties (default: LIBERO's graspable surface).</param>
+public sealed record BoxObject(string Name, Vec3 HalfSize, Rgba Color, double Density = 100, Surface? Contact = null) : IScenePart
 {
     public double OriginHeight => HalfSize.Z;
     public double Height => 2 * HalfSize.Z;
@@ -14,5 +15,5 @@ public sealed record BoxObject(string Name, Vec3 HalfSize, Rgba Color, double De
     public void Build(SceneBuilder scene, Vec3 position, double yaw) =>
         scene.World.Body(Name, position, Quat.FromYaw(yaw))
             .FreeJoint(ContextSampler.FreeJointName(Name))
-            .Box($"{Name}_geom", HalfSize, Vec3.Zero, rgba: Color, surface: Surface.Graspable, density: Density);
+            .Box($"{Name}_geom", HalfSize, Vec3.Zero, rgba: Color, surface: Contact ?? Surface.Graspable, density: Density);
 }

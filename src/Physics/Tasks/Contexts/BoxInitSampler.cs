@@ -5,9 +5,12 @@ namespace RiptOrleans.Physics.Tasks.Contexts;
 
 /// <summary>
 /// MetaWorld's placement: each listed body uniformly inside a world-frame box (free bodies through their joint, mocap
-/// bodies — goals and movable fixtures — through mocap_pos), resampled until the pairwise xy-distance rules hold (spec B3).
+/// bodies — goals and movable fixtures — through mocap_pos), resampled until the pairwise xy-distance rules hold (spec B3);
+/// then each placement's joints (a drawer starting open) uniformly in their ranges.
 /// </summary>
-public sealed record BoxInitSampler(IReadOnlyList<BoxInitSampler.Range> Ranges, IReadOnlyList<BoxInitSampler.MinDistance>? Rules = null) : IInitSampler
+/// <param name="Yaws">Fixed yaws of sampled free bodies (default: none, upright with identity orientation).</param>
+public sealed record BoxInitSampler(IReadOnlyList<BoxInitSampler.Range> Ranges, IReadOnlyList<BoxInitSampler.MinDistance>? Rules = null,
+    IReadOnlyDictionary<string, double>? Yaws = null) : IInitSampler
 {
     private const int MaxTries = 1000;
 
@@ -48,8 +51,13 @@ public sealed record BoxInitSampler(IReadOnlyList<BoxInitSampler.Range> Ranges, 
             }
             var adr = model.JointQposAddress(model.JointId(ContextSampler.FreeJointName(body)));
             pos.CopyTo(data.Qpos.Slice(adr, 3));
-            Quat.Identity.CopyTo(data.Qpos.Slice(adr + 3, 4));
+            (Yaws is not null && Yaws.TryGetValue(body, out var yaw) ? Quat.FromYaw(yaw) : Quat.Identity).CopyTo(data.Qpos.Slice(adr + 3, 4));
         }
+        // After the positions, so tasks without starting joints draw exactly as before.
+        foreach (var p in task.Spec.Placements)
+            if (p.Joints is { } joints)
+                foreach (var (joint, (lo, hi)) in joints)
+                    data.Qpos[model.JointQposAddress(model.JointId(joint))] = lo + (hi - lo) * rng.NextDouble();
     }
 
 }

@@ -6,7 +6,7 @@ namespace RiptOrleans.Physics.Tasks.Contexts;
 /// <summary>
 /// LIBERO's placement: each object uniformly within ±jitter of its region centre, upright with its class yaw, rejected
 /// when it would overlap an already placed object; objects "on" another take its xy; objects on a fixture's region site
-/// are placed in that site's frame; fixture joints and sampled fixture yaws from their ranges (spec A5).
+/// are placed in that site's frame; fixture joints and sampled yaws (of fixtures and loose objects) from their ranges (spec A5).
 /// </summary>
 /// <remarks>Placements are processed in order: a fixture comes before the objects that start on its sites.</remarks>
 public sealed class RegionInitSampler : IInitSampler
@@ -40,7 +40,9 @@ public sealed class RegionInitSampler : IInitSampler
                 : InRegion(spec, p, placed, rng);
             var adr = model.JointQposAddress(model.JointId(ContextSampler.FreeJointName(p.Part.Name)));
             pos.CopyTo(qpos.Slice(adr, 3));
-            Quat.FromYaw(p.Yaw).CopyTo(qpos.Slice(adr + 3, 4));
+            // A loose object's yaw range (LIBERO's books) is drawn after its position, so placements without one draw as before.
+            var objectYaw = p.YawRange is { } range ? range.Lo + (range.Hi - range.Lo) * rng.NextDouble() : p.Yaw;
+            Quat.FromYaw(objectYaw).CopyTo(qpos.Slice(adr + 3, 4));
             placed.Add((p, pos));
         }
     }

@@ -21,7 +21,8 @@ public sealed record Near(string PointA, string PointB, double Threshold, Vec3 O
         });
     }
 
-    private static Func<MjData, Vec3> Resolve(MjModel model, string point)
+    /// <summary>A body origin or a site ("site:name") as a position read from the live state.</summary>
+    internal static Func<MjData, Vec3> Resolve(MjModel model, string point)
     {
         if (point.StartsWith("site:", StringComparison.Ordinal))
         {

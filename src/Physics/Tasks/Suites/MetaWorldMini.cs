@@ -20,14 +20,7 @@ public static class MetaWorldMini
 
     private static readonly Vec3 HandStart = new(0, 0.6, 0.2);
 
-    /// <summary>Contacts of objects the claws pinch: MetaWorld's friction (1, 0.1, 0.002), condim 4, but stiff.</summary>
-    /// <remarks>
-    /// With MuJoCo's default soft contacts (solref 0.02, solimp 0.9) the claws' ~380 N pinch sinks millimetres into the
-    /// object: the puck's contact normals tilt until it squirts out upward (pick-place 21/50 with the same expert), and
-    /// the claws close right through the lid's 2.4 cm handle. A time constant of 2 timesteps and solimp 0.99 (mixed with
-    /// the pads' default, so still ~5 mm of sinking into the light lid) keep both in the claws (50/50).
-    /// </remarks>
-    private static readonly Surface Pinchable = new(1, 0.1, 0.002, 4, [2 * MetaWorldArena.Timestep, 1], [0.99, 0.99, 0.001]);
+    private static readonly Surface Pinchable = MetaWorldArena.Pinchable;
 
     /// <summary>MetaWorld's puck: cylinder r 0.02, half-height 0.02, 0.75 kg.</summary>
     private static CylinderObject Puck() => new("obj", 0.02, 0.02, new Rgba(0.75, 0.15, 0.1), Mass: 0.75, Contact: Pinchable);
