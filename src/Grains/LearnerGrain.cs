@@ -248,7 +248,7 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
                 Torch.Threads = 1;
                 var collection = await scheduler.CollectAsync(it, s.Version, o.Ript, registry, _groups.Add, ct);
                 var iteration = it;
-                var updated = await _thread!.RunAsync(() => Update(s, collection, iteration));
+                var updated = await _thread!.RunAsync(() => Update(tasks, s, collection, iteration));
                 s.Version++;
                 await PublishAsync();
                 var last = it == o.Iterations - 1;
@@ -293,11 +293,11 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
     }
 
     /// <summary>The PPO update on the accepted groups: the collection's metrics with the update's filled in.</summary>
-    private static RiptMetricsLine Update(Session s, Collection collection, int iteration)
+    private static RiptMetricsLine Update(TaskModelCache tasks, Session s, Collection collection, int iteration)
     {
         var learner = Stopwatch.StartNew();
         Torch.Threads = UpdateThreads;
-        var samples = ToSamples(s.Contexts, collection.Accepted);
+        var samples = ToSamples(tasks, s.Contexts, collection.Accepted);
         var metrics = RiptUpdate.Update(s.Policy, s.Optimizer, samples, s.Run.Ript, new Random(Seeds.UpdateShuffle(s.Run.Seed, iteration)), collection.Metrics);
         Logger.Information("Iteration {Iteration}: v{Version}, loss {Loss:F4}, clip {Clip:F3}, kl {Kl:F5}, {Seconds:F1}s update",
             iteration, s.Version + 1, metrics.PolicyLoss, metrics.ClipFraction, metrics.ApproxKl, learner.Elapsed.TotalSeconds);
@@ -305,17 +305,19 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
     }
 
     /// <summary>K samples per accepted group, each with its leave-one-out advantage.</summary>
-    private static List<RiptSample> ToSamples(ContextCatalog contexts, IReadOnlyList<GroupResult> groups)
+    private static List<RiptSample> ToSamples(TaskModelCache tasks, ContextCatalog contexts, IReadOnlyList<GroupResult> groups)
     {
         var samples = new List<RiptSample>();
         foreach (var g in groups)
         {
             var instruction = contexts.InstructionOf(g.ContextId);
+            // Policies that read named state fields gather them by the task's observation layout.
+            var fields = tasks.Get(contexts.Get(g.ContextId).TaskId).Observation.Fields;
             var advantages = RiptUpdate.LeaveOneOutAdvantages(g.Rewards);
             for (var k = 0; k < g.Trajectories.Length; k++)
             {
                 var t = g.Trajectories[k];
-                var decisions = t.Decisions.Select(d => new ScoredDecision(new PolicyObservation(d.State, d.Images, instruction), d.Tokens, d.Sampled)).ToList();
+                var decisions = t.Decisions.Select(d => new ScoredDecision(new PolicyObservation(d.State, d.Images, instruction, fields), d.Tokens, d.Sampled)).ToList();
                 samples.Add(new RiptSample(g.ContextId, decisions, t.Decisions.Select(d => d.LogProb).ToArray(), advantages[k], t.Success));
             }
         }

@@ -57,7 +57,15 @@ public static class PolicyConfigJson
         Check(c.Temperature > 0, "temperature", c.Temperature, "> 0");
         Check(c.LogScaleClip.Lo < c.LogScaleClip.Hi, "log_scale_clip", $"[{c.LogScaleClip.Lo}, {c.LogScaleClip.Hi}]", "an interval [lo, hi] with lo < hi");
         Check(c.Cameras.Distinct().Count() == c.Cameras.Count, "cameras", $"[{string.Join(", ", c.Cameras)}]", "distinct");
+        if (c.StateFields is { } fields)
+        {
+            Check(fields.All(f => !string.IsNullOrEmpty(f.Name) && f.Size >= 1), "state_fields", Fields(fields), "named fields of size ≥ 1");
+            Check(fields.Select(f => f.Name).Distinct().Count() == fields.Count, "state_fields", Fields(fields), "distinct names");
+            Check(fields.Sum(f => f.Size) == c.StateDim, "state_fields", Fields(fields), $"fields whose sizes sum to state_dim = {c.StateDim}");
+        }
     }
+
+    private static string Fields(IEnumerable<StateField> fields) => $"[{string.Join(", ", fields.Select(f => $"{f.Name}:{f.Size}"))}]";
 
     /// <summary>
     /// The fields that shape the weights and differ between two configs ("chunk_length: 8 vs 16"), or null when the
@@ -75,6 +83,7 @@ public static class PolicyConfigJson
         Cmp("action_dim", a.ActionDim, b.ActionDim);
         Cmp("chunk_length", a.ChunkLength, b.ChunkLength);
         Cmp("cameras", string.Join(",", a.Cameras), string.Join(",", b.Cameras));
+        Cmp("state_fields", a.StateFields is null ? "by position" : Fields(a.StateFields), b.StateFields is null ? "by position" : Fields(b.StateFields));
         if (a.Cameras.Count > 0 || b.Cameras.Count > 0) Cmp("image_size", a.ImageSize, b.ImageSize);
         Cmp("d_model", a.DModel, b.DModel);
         Cmp("layers", a.Layers, b.Layers);

@@ -3,16 +3,22 @@ using RiptOrleans.Learner.Torch;
 
 namespace RiptOrleans.Learner.Encoders;
 
-/// <summary>One batch of observations as tensors (in the current scope): states (B × S), images (B × cams × 3 × H × W), word ids (B × W).</summary>
-public sealed record ObservationBatch(Tensor States, Tensor? Images, Tensor WordIds, int Count)
+/// <summary>
+/// One batch of observations as tensors (in the current scope): states in the policy's layout (B × S), the presence
+/// flag of each named state field (B × F) and of each state entry (B × S) (both null for an unnamed layout), images
+/// (B × cams × 3 × H × W), word ids (B × W).
+/// </summary>
+public sealed record ObservationBatch(Tensor States, Tensor? Present, Tensor? StateMask, Tensor? Images, Tensor WordIds, int Count)
 {
-    /// <summary>Packs observations; states shorter than StateDim are zero-padded (multitask suites), longer ones refused.</summary>
-    public static ObservationBatch From(IReadOnlyList<PolicyObservation> batch, PolicyConfig config, WordTokenizer tokenizer)
+    /// <summary>Packs observations, each state mapped into the layout (<see cref="StateLayout.Map"/>).</summary>
+    public static ObservationBatch From(IReadOnlyList<PolicyObservation> batch, PolicyConfig config, StateLayout layout, WordTokenizer tokenizer)
     {
         if (batch.Count == 0) throw new ArgumentException("an observation batch needs at least one observation", nameof(batch));
         var n = batch.Count;
-        var s = config.StateDim;
+        var s = layout.Size;
+        var f = layout.FieldCount;
         var states = new float[n * s];
+        var present = f > 0 ? new float[n * f] : null;
         var words = batch.Select(o => tokenizer.Encode(o.Instruction)).ToArray();
         var w = words.Max(x => x.Length);
         var ids = new long[n * w];
@@ -22,9 +28,7 @@ public sealed record ObservationBatch(Tensor States, Tensor? Images, Tensor Word
         for (var i = 0; i < n; i++)
         {
             var o = batch[i];
-            if (o.State.Length > s)
-                throw new ArgumentException($"observation {i} has {o.State.Length} state entries, the policy reads StateDim = {s}");
-            o.State.CopyTo(states, i * s);
+            layout.Map(o, i, states.AsSpan(i * s, s), present is null ? [] : present.AsSpan(i * f, f));
             words[i].CopyTo(ids, i * w);
             if (images is null) continue;
             if (o.Images is null || o.Images.Length != cams * px)
@@ -44,7 +48,17 @@ public sealed record ObservationBatch(Tensor States, Tensor? Images, Tensor Word
                 }
             }
         }
-        return new ObservationBatch(Tensor.FromArray(states, n, s),
+        float[]? mask = null;
+        if (present is not null)
+        {
+            mask = new float[n * s];
+            var fieldOf = layout.FieldOfEntry;
+            for (var i = 0; i < n; i++)
+                for (var e = 0; e < s; e++)
+                    mask[i * s + e] = present[i * f + fieldOf[e]];
+        }
+        return new ObservationBatch(Tensor.FromArray(states, n, s), present is null ? null : Tensor.FromArray(present, n, f),
+            mask is null ? null : Tensor.FromArray(mask, n, s),
             images is null ? null : Tensor.FromArray(images, n, cams, 3, config.ImageSize, config.ImageSize),
             Tensor.FromArray(ids, n, w), n);
     }

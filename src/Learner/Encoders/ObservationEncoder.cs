@@ -4,8 +4,9 @@ using RiptOrleans.Learner.Torch;
 namespace RiptOrleans.Learner.Encoders;
 
 /// <summary>
-/// One policy's input layers: the state MLP, a conv encoder per camera and the instruction embedding, each giving
-/// one context token of width d: batch → (B × ContextTokens × d), tokens ordered state, cameras, instruction.
+/// One policy's input layers: the state MLP over its state layout, a conv encoder per camera and the instruction
+/// encoder, each giving one context token of width d: batch → (B × ContextTokens × d), tokens ordered state, cameras,
+/// instruction.
 /// </summary>
 public sealed class ObservationEncoder : Module<ObservationBatch, Tensor>
 {
@@ -13,12 +14,16 @@ public sealed class ObservationEncoder : Module<ObservationBatch, Tensor>
 
     public ObservationEncoder(PolicyConfig config, InputStatistics inputs, Generator? generator = null)
     {
-        State = Register("state", new StateEncoder(config.StateDim, config.DModel, inputs.StateMean, inputs.StateStd, generator));
+        Layout = new StateLayout(config);
+        State = Register("state", new StateEncoder(Layout, config.DModel, inputs.StateMean, inputs.StateStd, generator));
         foreach (var camera in config.Cameras)
             _cameras.Add(Register($"camera_{camera}", new ImageEncoder(config.DModel, generator)));
         Instruction = Register("instruction", new InstructionEncoder(inputs.Tokenizer.Count, config.DModel, generator));
         ContextTokens = 2 + config.Cameras.Count;
     }
+
+    /// <summary>How observations' states map into this encoder's input.</summary>
+    public StateLayout Layout { get; }
 
     public StateEncoder State { get; }
     public InstructionEncoder Instruction { get; }
@@ -29,7 +34,7 @@ public sealed class ObservationEncoder : Module<ObservationBatch, Tensor>
     public override Tensor Forward(ObservationBatch batch)
     {
         using var scope = TensorScope.Open();
-        var tokens = new List<Tensor> { State.Forward(batch.States) };
+        var tokens = new List<Tensor> { State.Forward(batch) };
         for (var c = 0; c < _cameras.Count; c++)
             tokens.Add(_cameras[c].Forward(batch.Images!.Select(1, c)));
         tokens.Add(Instruction.Forward(batch.WordIds));

@@ -16,6 +16,9 @@ public sealed partial class WordTokenizer
 
     private readonly Dictionary<string, long> _ids;
 
+    /// <summary>Ids of instructions already encoded: a suite has a handful, and every batch row encodes one.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long[]> _encoded = new(StringComparer.Ordinal);
+
     private WordTokenizer(IReadOnlyList<string> vocabulary)
     {
         if (vocabulary.Count < 2 || vocabulary[0] != Pad || vocabulary[1] != Unknown)
@@ -40,11 +43,11 @@ public sealed partial class WordTokenizer
     public static IEnumerable<string> Words(string text) => WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value);
 
     /// <summary>Token ids of a text; words outside the vocabulary map to &lt;unk&gt;; an empty text gives [&lt;unk&gt;].</summary>
-    public long[] Encode(string text)
+    public long[] Encode(string text) => (long[])_encoded.GetOrAdd(text, t =>
     {
-        var ids = Words(text).Select(w => _ids.GetValueOrDefault(w, UnknownId)).ToArray();
+        var ids = Words(t).Select(w => _ids.GetValueOrDefault(w, UnknownId)).ToArray();
         return ids.Length == 0 ? [UnknownId] : ids;
-    }
+    }).Clone();
 
     public string ToJson() => JsonSerializer.Serialize(Vocabulary);
 

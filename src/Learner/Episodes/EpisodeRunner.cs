@@ -53,7 +53,7 @@ public static class EpisodeRunner
                 var env = episodes[i].Env;
                 var model = env.Task.Model;
                 return new PolicyObservation((float[])obs[i].Clone(), PolicyCameras.Render(config, model, env.Data, size => renderer(model, size)),
-                    episodes[i].Instruction);
+                    episodes[i].Instruction, env.Task.Observation.Fields);
             }).ToList();
             IReadOnlyList<PolicyDecision> chosen;
             using (TensorScope.Open())

@@ -3,10 +3,10 @@ using RiptOrleans.Learner.Torch;
 
 namespace RiptOrleans.Learner.Policies;
 
-/// <summary>Demo windows as tensors (current scope): observations, target chunks (B × L × A) edge-padded past the demo's end, and the valid mask (B × L × 1).</summary>
+/// <summary>Demo windows as tensors (current scope): observations, raw target chunks (B × L × A) edge-padded past the demo's end, and the valid mask (B × L × 1).</summary>
 internal sealed record DemoWindowBatch(ObservationBatch Observations, Tensor Chunks, Tensor Mask)
 {
-    public static DemoWindowBatch From(IReadOnlyList<DemoWindow> windows, PolicyConfig config, WordTokenizer tokenizer)
+    public static DemoWindowBatch From(IReadOnlyList<DemoWindow> windows, PolicyConfig config, StateLayout layout, WordTokenizer tokenizer)
     {
         if (windows.Count == 0) throw new ArgumentException("a demo batch needs at least one window", nameof(windows));
         int l = config.ChunkLength, a = config.ActionDim;
@@ -27,7 +27,7 @@ internal sealed record DemoWindowBatch(ObservationBatch Observations, Tensor Chu
                 mask[i * l + t] = t < w.Valid ? 1f : 0f;
             }
         }
-        return new DemoWindowBatch(ObservationBatch.From(windows.Select(w => w.Observation).ToList(), config, tokenizer),
+        return new DemoWindowBatch(ObservationBatch.From(windows.Select(w => w.Observation).ToList(), config, layout, tokenizer),
             Tensor.FromArray(chunks, windows.Count, l, a), Tensor.FromArray(mask, windows.Count, l, 1));
     }
 }

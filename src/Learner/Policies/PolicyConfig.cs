@@ -18,6 +18,13 @@ public enum PolicyKind
 public sealed record PolicyConfig(PolicyKind Kind, int StateDim, int ActionDim, int ChunkLength, int ExecuteSteps,
     IReadOnlyList<string> Cameras, int ImageSize = 128)
 {
+    /// <summary>
+    /// The named state fields the policy reads, in order (their sizes sum to StateDim): observations are gathered by
+    /// these names, so one index means one object across a suite's tasks and a selection (proprio only) drops the rest.
+    /// Null: the state is read by position, zero-padded to StateDim.
+    /// </summary>
+    public IReadOnlyList<StateField>? StateFields { get; init; }
+
     /// <summary>Width of the transformer / hidden layers.</summary>
     public int DModel { get; init; } = 128;
 
@@ -39,6 +46,10 @@ public sealed record PolicyConfig(PolicyKind Kind, int StateDim, int ActionDim, 
     /// <summary>Sampling temperature (tokens) or Laplace scale multiplier (regression; official ×5 or ×2).</summary>
     public double Temperature { get; init; } = 1.0;
 
-    /// <summary>Regression head: clip of the log Laplace scale (official: [-2, 0.5]).</summary>
-    public (double Lo, double Hi) LogScaleClip { get; init; } = (-2.0, 0.5);
+    /// <summary>
+    /// Regression head: clip of the log Laplace scale, in normalised action units (official: [-2, 0.5] on actions scaled
+    /// to [-1, 1]). The floor only guards the arithmetic: at −2 it sat above the scale the NLL stage learns for well-fitted
+    /// entries (b ≥ 0.135 where the demos' noise is ~0.05), so sampled rollouts were noisier than anything in the demos.
+    /// </summary>
+    public (double Lo, double Hi) LogScaleClip { get; init; } = (-5.0, 0.5);
 }

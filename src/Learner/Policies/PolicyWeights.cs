@@ -8,7 +8,8 @@ namespace RiptOrleans.Learner.Policies;
 /// <summary>The versioned safetensors form of a policy's weights: its state dict plus metadata (family, version, vocabulary, config).</summary>
 public static class PolicyWeights
 {
-    public const string Format = "riptorleans.policy/1";
+    /// <summary>Version 2: named state fields, action normalisation, residual trunk, mean+max instruction pooling.</summary>
+    public const string Format = "riptorleans.policy/2";
 
     /// <summary>Serialises a policy module's state dict with its family, version, vocabulary and config.</summary>
     public static byte[] Export(Module module, PolicyConfig config, WordTokenizer tokenizer, long version) =>
@@ -26,6 +27,8 @@ public static class PolicyWeights
     {
         using var file = SafeTensors.Deserialize(weights);
         var m = file.Metadata;
+        if (m.TryGetValue("format", out var old) && old.StartsWith("riptorleans.policy/", StringComparison.Ordinal) && old != Format)
+            throw new InvalidDataException($"weights are of policy format '{old}', this version reads '{Format}' (its inputs and heads changed): retrain them with `ript sft`");
         if (!m.TryGetValue("format", out var format) || format != Format)
             throw new InvalidDataException($"weights are not RiptOrleans policy weights (format '{format ?? "missing"}', expected '{Format}')");
         return m;

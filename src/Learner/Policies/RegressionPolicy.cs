@@ -5,10 +5,11 @@ using RiptOrleans.Learner.Torch;
 namespace RiptOrleans.Learner.Policies;
 
 /// <summary>
-/// One OpenVLA-OFT-like policy: observation encoders → MLP trunk → action head predicting the chunk μ (L1 loss,
-/// stage "action"); a scale head on the trunk's (detached) features predicts log b, clipped to LogScaleClip, trained
-/// by Laplace NLL with μ frozen (stage "scale", the paper's unreleased step). Sample draws Laplace(μ, b·Temperature),
-/// Greedy returns μ; log π = Σ over the chunk's entries of log Laplace(a; μ, b) with the unscaled b (official code).
+/// One OpenVLA-OFT-like policy: observation encoders → residual MLP trunk → action head predicting the chunk μ in
+/// normalised action units (L1 loss, stage "action"); a scale head on the trunk's (detached) features predicts log b,
+/// clipped to LogScaleClip, trained by Laplace NLL with μ frozen (stage "scale", the paper's unreleased step). Sample
+/// draws Laplace(μ, b·Temperature), Greedy returns μ; log π = Σ over the chunk's entries of log Laplace(a; μ, b) with the
+/// unscaled b (official code), as a density over raw action units.
 /// </summary>
 public sealed class RegressionPolicy : Module, IPolicy, ISupervisedStages
 {
@@ -28,12 +29,14 @@ public sealed class RegressionPolicy : Module, IPolicy, ISupervisedStages
         _flat = config.ChunkLength * config.ActionDim;
         Observation = Register("observation", new ObservationEncoder(config, inputs, generator));
         var hidden = 2 * config.DModel;
-        var trunk = new Nn.Sequential(new Nn.Linear(Observation.ContextTokens * config.DModel, hidden, true, null, generator), Nn.Activation.Gelu());
-        for (var i = 1; i < Math.Max(1, config.Layers); i++)
-            trunk.Add(new Nn.Linear(hidden, hidden, true, null, generator)).Add(Nn.Activation.Gelu());
+        var trunk = new Nn.Sequential(new Nn.Linear(Observation.ContextTokens * config.DModel, hidden, true, null, generator));
+        for (var i = 0; i < config.Layers; i++)
+            trunk.Add(new Nn.ResidualBlock(hidden, 2, config.Dropout, null, generator));
+        trunk.Add(new Nn.LayerNorm(hidden));
         Trunk = Register("trunk", trunk);
         ActionHead = Register("action_head", new Nn.Linear(hidden, _flat, true, null, generator));
         ScaleHead = Register("scale_head", new Nn.Mlp(hidden, hidden, _flat, null, null, generator));
+        Actions = Register("action_norm", new ActionNormalizer(config.ActionDim, inputs.ActionMean, inputs.ActionStd));
         using (Grad.Disabled())
         {
             // OFT's LaplaceScaleHead: small output weights, bias −3 (b ≈ 0.05 before training)
@@ -41,7 +44,6 @@ public sealed class RegressionPolicy : Module, IPolicy, ISupervisedStages
             ScaleHead.Fc2.Bias!.Fill(-3.0);
         }
     }
-
     public PolicyConfig Config { get; }
     public int ActionDim => Config.ActionDim;
     public int ExecuteSteps => Config.ExecuteSteps;
@@ -50,6 +52,9 @@ public sealed class RegressionPolicy : Module, IPolicy, ISupervisedStages
     public Nn.Sequential Trunk { get; }
     public Nn.Linear ActionHead { get; }
     public Nn.Mlp ScaleHead { get; }
+
+    /// <summary>The demos' action statistics: heads work in normalised units, the env gets raw actions.</summary>
+    public ActionNormalizer Actions { get; }
 
     public IReadOnlyList<string> Stages { get; } = [ActionStage, ScaleStage];
 
@@ -72,7 +77,10 @@ public sealed class RegressionPolicy : Module, IPolicy, ISupervisedStages
 
     void IPolicy.Train(bool on) => Train(on);
 
-    /// <summary>μ (B × L·A) and log b (B × L·A) of an observation batch, clipped to LogScaleClip unless raw (the NLL stage needs its gradient).</summary>
+    /// <summary>
+    /// μ (B × L·A) and log b (B × L·A) of an observation batch in normalised action units, log b clipped to LogScaleClip
+    /// unless raw (the NLL stage needs its gradient).
+    /// </summary>
     private (Tensor Mu, Tensor LogScale) Heads(ObservationBatch obs, bool detachScaleInput, bool raw = false)
     {
         using var scope = TensorScope.Open();
@@ -85,22 +93,26 @@ public sealed class RegressionPolicy : Module, IPolicy, ISupervisedStages
         return (mu.MoveToOuter(), logB.MoveToOuter());
     }
 
-    /// <summary>Σ over the entries of log Laplace(x; μ, exp(log b)) = −log b − |x − μ|/b − log 2: (B).</summary>
-    private static Tensor LaplaceLogProb(Tensor x, Tensor mu, Tensor logB)
+    /// <summary>
+    /// Per-entry log Laplace(x; μ, b) = −log b − |x − μ|/b − log 2 of normalised x, μ, log b (B × L·A), as a density over
+    /// raw actions: − log std of each entry (the normalisation's Jacobian).
+    /// </summary>
+    private Tensor EntryLogProbs(Tensor x, Tensor mu, Tensor logB)
     {
         using var scope = TensorScope.Open();
-        var lp = -logB - (x - mu).Abs() / logB.Exp() - Math.Log(2);
-        return lp.Sum(1).MoveToOuter();
+        return (-logB - (x - mu).Abs() / logB.Exp() - Math.Log(2) - Actions.LogStd(x)).MoveToOuter();
     }
+
+    private ObservationBatch Batch(IReadOnlyList<PolicyObservation> observations) => ObservationBatch.From(observations, Config, Observation.Layout, _tokenizer);
 
     public IReadOnlyList<PolicyDecision> Act(IReadOnlyList<PolicyObservation> batch, ActMode mode, Generator generator)
     {
         using var noGrad = Grad.Disabled();
         using var scope = TensorScope.Open();
-        var (mu, logB) = Heads(ObservationBatch.From(batch, Config, _tokenizer), false);
+        var (mu, logB) = Heads(Batch(batch), false);
         var chunk = mode == ActMode.Greedy ? mu : new Distributions.Laplace(mu, logB.Exp() * Config.Temperature).Sample(generator);
-        var lp = LaplaceLogProb(chunk, mu, logB).ToArray<float>();
-        var values = chunk.ToArray<float>();
+        var lp = EntryLogProbs(chunk, mu, logB).Sum(1).ToArray<float>();
+        var values = Actions.Denormalize(chunk).ToArray<float>();
         var result = new PolicyDecision[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
@@ -132,16 +144,16 @@ public sealed class RegressionPolicy : Module, IPolicy, ISupervisedStages
             if (s.Length != _flat) throw new ArgumentException($"decision {i} has {s.Length} sampled entries, ChunkLength x ActionDim is {_flat}");
             s.CopyTo(sampled, i * _flat);
         }
-        var (mu, logB) = Heads(ObservationBatch.From(decisions.Select(d => d.Observation).ToList(), Config, _tokenizer), false);
-        var lp = -logB - (Tensor.FromArray(sampled, decisions.Count, _flat) - mu).Abs() / logB.Exp() - Math.Log(2);
+        var (mu, logB) = Heads(Batch(decisions.Select(d => d.Observation).ToList()), false);
+        var lp = EntryLogProbs(Actions.Normalize(Tensor.FromArray(sampled, decisions.Count, _flat)), mu, logB);
         return lp.Reshape(decisions.Count, Config.ChunkLength, ActionDim).Sum(2).MoveToOuter();
     }
 
     public Tensor BcLoss(IReadOnlyList<DemoWindow> batch)
     {
         using var scope = TensorScope.Open();
-        var b = DemoWindowBatch.From(batch, Config, _tokenizer);
-        var target = b.Chunks.Reshape(batch.Count, -1);
+        var b = DemoWindowBatch.From(batch, Config, Observation.Layout, _tokenizer);
+        var target = Actions.Normalize(b.Chunks.Reshape(batch.Count, -1));
         var mask = b.Mask.Expand(-1, -1, ActionDim).Reshape(batch.Count, -1);
         var (mu, logB) = Heads(b.Observations, true, raw: _stage == ScaleStage);
         var perEntry = _stage == ActionStage
@@ -149,6 +161,32 @@ public sealed class RegressionPolicy : Module, IPolicy, ISupervisedStages
             // Laplace NLL with μ frozen: only the scale head learns
             : logB + (target - mu.Detach()).Abs() / logB.Exp() + Math.Log(2);
         return ((perEntry * mask).Sum() / mask.Sum()).MoveToOuter();
+    }
+
+    /// <summary>
+    /// How the scale head's Laplace b (clipped, normalised units) compares with the action head's error on windows, in
+    /// inference mode: mean b, mean |a − μ| (b of a calibrated head matches it) and the fraction of entries at the clip floor.
+    /// </summary>
+    public (double MeanScale, double MeanAbsError, double AtFloor) ScaleCalibration(IReadOnlyList<DemoWindow> windows)
+    {
+        var training = IsTraining;
+        Train(false);
+        try
+        {
+            using var noGrad = Grad.Disabled();
+            using var scope = TensorScope.Open();
+            var b = DemoWindowBatch.From(windows, Config, Observation.Layout, _tokenizer);
+            var target = Actions.Normalize(b.Chunks.Reshape(windows.Count, -1));
+            var mask = b.Mask.Expand(-1, -1, ActionDim).Reshape(windows.Count, -1);
+            var (mu, logB) = Heads(b.Observations, true);
+            var n = mask.Sum().Item();
+            var floor = logB.Le(Config.LogScaleClip.Lo + 1e-6).To(DType.Float32);
+            return ((logB.Exp() * mask).Sum().Item() / n, ((target - mu).Abs() * mask).Sum().Item() / n, (floor * mask).Sum().Item() / n);
+        }
+        finally
+        {
+            Train(training);
+        }
     }
 
     public byte[] ExportWeights(long version) => PolicyWeights.Export(this, Config, _tokenizer, version);

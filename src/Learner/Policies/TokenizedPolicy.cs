@@ -49,6 +49,7 @@ public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages
         }
         FinalNorm = Register("ln_f", new Nn.LayerNorm(config.DModel));
         Head = Register("head", new Nn.Linear(config.DModel, _vocab, true, null, generator));
+        Actions = Register("action_norm", new ActionNormalizer(config.ActionDim, inputs.ActionMean, inputs.ActionStd));
     }
 
     public PolicyConfig Config { get; }
@@ -61,6 +62,9 @@ public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages
     public Nn.Embedding PositionEmbedding { get; }
     public Nn.LayerNorm FinalNorm { get; }
     public Nn.Linear Head { get; }
+
+    /// <summary>The demos' action statistics: the autoencoder works on normalised chunks, the env gets raw actions.</summary>
+    public ActionNormalizer Actions { get; }
 
     /// <summary>Token vocabulary (the product of the FSQ levels); the start token is this id.</summary>
     public int Vocabulary => _vocab;
@@ -124,7 +128,7 @@ public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages
     {
         using var noGrad = Grad.Disabled();
         using var scope = TensorScope.Open();
-        var obs = ObservationBatch.From(batch, Config, _tokenizer);
+        var obs = ObservationBatch.From(batch, Config, Observation.Layout, _tokenizer);
         var context = Observation.Forward(obs);
         var n = batch.Count;
         var prefix = Torch.Torch.Full([n, 1], _vocab, DType.Int64);
@@ -140,7 +144,7 @@ public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages
             prefix = Tensor.Cat([prefix, next.Unsqueeze(1)], 1);
         }
         var tokens = prefix.Slice(1, 1, _tokens + 1).Contiguous().ToArray<long>();
-        var chunks = Autoencoder.DecodeTokens(tokens, n).ToArray<float>();
+        var chunks = Actions.Denormalize(Autoencoder.DecodeTokens(tokens, n)).ToArray<float>();
         var lp = logProb.ToArray<float>();
         var chunkSize = Config.ChunkLength * ActionDim;
         var result = new PolicyDecision[n];
@@ -174,7 +178,7 @@ public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages
             t.CopyTo(tokens, i * _tokens);
         }
         var target = Tensor.FromArray(tokens, decisions.Count, _tokens);
-        var obs = ObservationBatch.From(decisions.Select(d => d.Observation).ToList(), Config, _tokenizer);
+        var obs = ObservationBatch.From(decisions.Select(d => d.Observation).ToList(), Config, Observation.Layout, _tokenizer);
         var logits = PriorLogits(Observation.Forward(obs), TeacherPrefix(target));
         return Functional.LogSoftmax(logits, -1).Gather(2, target.Unsqueeze(2)).Squeeze(2).MoveToOuter();
     }
@@ -182,16 +186,43 @@ public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages
     public Tensor BcLoss(IReadOnlyList<DemoWindow> batch)
     {
         using var scope = TensorScope.Open();
-        var b = DemoWindowBatch.From(batch, Config, _tokenizer);
+        var b = DemoWindowBatch.From(batch, Config, Observation.Layout, _tokenizer);
+        var chunks = Actions.Normalize(b.Chunks);
         if (_stage == AutoencoderStage)
         {
-            var recon = Autoencoder.Decode(Autoencoder.Encode(b.Chunks));
-            return Functional.L1Loss(recon, b.Chunks).MoveToOuter();
+            var recon = Autoencoder.Decode(Autoencoder.Encode(chunks));
+            return Functional.L1Loss(recon, chunks).MoveToOuter();
         }
         Tensor target;
-        using (Grad.Disabled()) target = Autoencoder.Tokenize(b.Chunks);
+        using (Grad.Disabled()) target = Autoencoder.Tokenize(chunks);
         var logits = PriorLogits(Observation.Forward(b.Observations), TeacherPrefix(target));
         return Functional.CrossEntropy(logits.Reshape(-1, _vocab), target.Reshape(-1)).MoveToOuter();
+    }
+
+    /// <summary>
+    /// How the prior's token distributions (teacher-forced, inference mode) compare with the demos' tokens on windows: the
+    /// fraction whose argmax is the demo's token, the mean probability of the argmax, and the mean probability of the
+    /// demo's token. Sampling at temperature 1 from a prior whose argmax holds little mass strays from greedy behaviour.
+    /// </summary>
+    public (double Accuracy, double MeanTop1, double MeanTarget) PriorCalibration(IReadOnlyList<DemoWindow> windows)
+    {
+        var training = IsTraining;
+        Train(false);
+        try
+        {
+            using var noGrad = Grad.Disabled();
+            using var scope = TensorScope.Open();
+            var b = DemoWindowBatch.From(windows, Config, Observation.Layout, _tokenizer);
+            var target = Autoencoder.Tokenize(Actions.Normalize(b.Chunks));
+            var p = Functional.Softmax(PriorLogits(Observation.Forward(b.Observations), TeacherPrefix(target)), -1);
+            var (top, arg) = p.TopK(1, -1);
+            var accuracy = arg.Squeeze(-1).Eq(target).To(DType.Float32).Mean().Item();
+            return (accuracy, top.Mean().Item(), p.Gather(2, target.Unsqueeze(2)).Mean().Item());
+        }
+        finally
+        {
+            Train(training);
+        }
     }
 
     public byte[] ExportWeights(long version) => PolicyWeights.Export(this, Config, _tokenizer, version);

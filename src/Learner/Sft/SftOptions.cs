@@ -44,6 +44,33 @@ public sealed record SftOptions
     [Option("Cameras the policy reads (default: state only)")]
     public IReadOnlyList<string> Cameras { get; init; } = [];
 
+    /// <summary>
+    /// State fields the policy reads: empty for every field of the demos (object poses included), ["proprio"] for the
+    /// robot's proprioception only (an image policy that must not read object poses), or field names.
+    /// </summary>
+    [Option("State fields the policy reads: 'proprio' (no object poses), or field names (default: every field)")]
+    public IReadOnlyList<string> StateFields { get; init; } = [];
+
+    /// <summary>Image policies: training frames are shifted by up to ±this many pixels (random-shift augmentation; 0: none).</summary>
+    [Option("Image policies: random shift of training frames, in pixels (0: none)", Min = 0, Max = 64)]
+    public int ImageShift { get; init; } = 4;
+
+    /// <summary>
+    /// Normalise actions by the demos' per-entry mean and std (heads predict normalised actions); unset: the family's
+    /// default (<see cref="NormalizesActions"/>).
+    /// </summary>
+    [Option("Normalise actions by the demos' mean and std (true/false; unset: yes for regression, no for tokenized)")]
+    public bool? NormalizeActions { get; init; }
+
+    /// <summary>
+    /// Whether this run normalises actions: as asked, else yes for the regression family (its L1 loss and Laplace scales
+    /// then weigh every entry alike) and no for the tokenized family, whose skill autoencoder would spend its few codes on
+    /// the demos' injected noise where an entry barely moves (an entry with std 0.05 of pure noise becomes unit-variance
+    /// noise; measured: 1-demo SFT on the quickstart pair 0% with normalised, 32% with raw actions).
+    /// </summary>
+    [JsonIgnore]
+    public bool NormalizesActions => NormalizeActions ?? Policy == PolicyKind.Regression;
+
     /// <summary>Actions predicted per decision.</summary>
     [Option("Actions predicted per decision", Min = 1, Max = 256)]
     public int ChunkLength { get; init; } = 8;
@@ -57,7 +84,7 @@ public sealed record SftOptions
     public int DModel { get; init; } = 64;
 
     /// <summary>Transformer blocks (tokenized) or trunk layers (regression).</summary>
-    [Option("Transformer blocks (tokenized) or trunk layers (regression)", Min = 1, Max = 64)]
+    [Option("Transformer blocks (tokenized) or residual trunk blocks (regression)", Min = 1, Max = 64)]
     public int Layers { get; init; } = 2;
 
     [Option("Attention heads", Min = 1, Max = 64)]
@@ -73,6 +100,18 @@ public sealed record SftOptions
 
     [Option("Dropout", Min = 0, Max = 1, MaxExclusive = true)]
     public double Dropout { get; init; } = 0.1;
+
+    /// <summary>Rollout sampling: token temperature (tokenized) or Laplace scale multiplier (regression); unset: the family's default.</summary>
+    [Option("Rollout sampling: token temperature or Laplace scale multiplier, saved with the policy (unset: the family's default)", Min = 0, Max = 100, MinExclusive = true)]
+    public double? Temperature { get; init; }
+
+    /// <summary>Tokenized rollout sampling: tokens from the k most likely only (0 = full softmax); unset: the family's default.</summary>
+    [Option("Tokenized rollout sampling: the k most likely tokens only (0 = full softmax; unset: the family's default)", Min = 0, Max = 1_000_000)]
+    public int? TopK { get; init; }
+
+    /// <summary>Regression: clip [lo, hi] of the scale head's log b in normalised action units; unset: the family's default.</summary>
+    [Option("Regression: clip lo hi of the scale head's log b, in normalised action units (unset: the family's default)", Min = -20, Max = 20)]
+    public IReadOnlyList<double>? LogScaleClip { get; init; }
 
     /// <summary>Tokenized stage 1: skill autoencoder steps.</summary>
     [Option("Tokenized: skill autoencoder steps", Min = 0, Max = 10_000_000)]
@@ -91,6 +130,10 @@ public sealed record SftOptions
 
     [Option("AdamW learning rate", Min = 0, Max = 1, MinExclusive = true)]
     public double Lr { get; init; } = 1e-3;
+
+    /// <summary>Learning-rate schedule of each stage after a 5% linear warm-up: constant, or cosine decay to 1% of lr.</summary>
+    [Option("Learning-rate schedule after a 5% warm-up: constant or cosine (decay to 1% of lr)")]
+    public LrSchedule LrSchedule { get; init; } = LrSchedule.Cosine;
 
     [Option("AdamW weight decay", Min = 0, Max = 1)]
     public double WeightDecay { get; init; } = 1e-4;
@@ -148,7 +191,11 @@ public sealed record SftOptions
         Check(ExecuteSteps <= ChunkLength, "execute_steps", ExecuteSteps, $"in [1, chunk_length = {ChunkLength}]");
         Check(DModel % Math.Max(1, Heads) == 0, "heads", Heads, $"≥ 1 and divide d_model = {DModel}");
         Check(FsqLevels.Count >= 1, "fsq_levels", "[]", "non-empty with every level ≥ 2");
+        Check(LogScaleClip is null || LogScaleClip is [var lo, var hi] && lo < hi, "log_scale_clip",
+            LogScaleClip is null ? null : $"[{string.Join(", ", LogScaleClip)}]", "[lo, hi] with lo < hi");
         Check(Cameras.Distinct().Count() == Cameras.Count, "cameras", $"[{string.Join(", ", Cameras)}]", "distinct");
+        Check(StateFields.All(f => !string.IsNullOrWhiteSpace(f)) && StateFields.Distinct().Count() == StateFields.Count, "state_fields",
+            $"[{string.Join(", ", StateFields)}]", "distinct field names (or \"proprio\")");
         return errors;
     }
 
@@ -165,10 +212,12 @@ public sealed record SftOptions
     /// <summary>The process's RIPT_SFT_* environment variables.</summary>
     public static IReadOnlyDictionary<string, string> Environment() => Configuration.JsonConfig.Environment("sft");
 
-    /// <summary>The policy config these options describe, for demos of the given sizes.</summary>
-    public PolicyConfig PolicyConfig(int stateDim, int actionDim, int imageSize) =>
-        new(Policy, stateDim, actionDim, ChunkLength, ExecuteSteps, Cameras, Cameras.Count > 0 ? imageSize : 128)
+    /// <summary>The policy config these options describe, for demos of the given sizes and state fields (null: read by position).</summary>
+    public PolicyConfig PolicyConfig(int stateDim, int actionDim, int imageSize, IReadOnlyList<StateField>? stateFields = null)
+    {
+        var c = new PolicyConfig(Policy, stateDim, actionDim, ChunkLength, ExecuteSteps, Cameras, Cameras.Count > 0 ? imageSize : 128)
         {
+            StateFields = stateFields,
             DModel = DModel,
             Layers = Layers,
             Heads = Heads,
@@ -176,4 +225,21 @@ public sealed record SftOptions
             TokensPerChunk = TokensPerChunk,
             FsqLevels = FsqLevels,
         };
+        return c with
+        {
+            Temperature = Temperature ?? c.Temperature,
+            TopK = TopK ?? c.TopK,
+            LogScaleClip = LogScaleClip is [var lo, var hi] ? (lo, hi) : c.LogScaleClip,
+        };
+    }
+}
+
+/// <summary>How the learning rate moves over a supervised stage.</summary>
+public enum LrSchedule
+{
+    /// <summary>Constant after the warm-up.</summary>
+    Constant,
+
+    /// <summary>Cosine decay from lr to 1% of lr over the stage, after the warm-up.</summary>
+    Cosine,
 }

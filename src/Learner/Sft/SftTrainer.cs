@@ -32,8 +32,8 @@ public static class SftTrainer
         // The output is checked (and owned) before any work, so a bad path fails in a second, not after training.
         using var runDirectory = RunDirectory.Claim(options.Out, options.Force ? RunStart.Force : RunStart.Fresh, "ript sft");
         var tasks = string.IsNullOrEmpty(options.Task) ? TaskRegistry.Suite(options.Suite!) : [TaskRegistry.Get(options.Task)];
-        var data = DemoDataset.Load(options.DemoDir, tasks, options.Demos, options.Cameras);
-        var config = options.PolicyConfig(data.StateDim, data.ActionDim, data.ImageSize);
+        var data = DemoDataset.Load(options.DemoDir, tasks, options.Demos, options.Cameras, options.StateFields, options.NormalizesActions);
+        var config = options.PolicyConfig(data.StateDim, data.ActionDim, data.ImageSize, data.StateFields);
         if (options.TorchThreads > 0) Torch.Torch.Threads = options.TorchThreads;
         Torch.Torch.ManualSeed(options.Seed);
         using var generator = new Generator(options.Seed);
@@ -43,18 +43,32 @@ public static class SftTrainer
         {
             policy = PolicyFactory.FromCheckpoint(init);
             var c = policy.Config;
-            if (c.ActionDim != data.ActionDim || c.StateDim < data.StateDim || !c.Cameras.SequenceEqual(options.Cameras) || (c.Cameras.Count > 0 && c.ImageSize != data.ImageSize))
+            // a policy reading named fields takes any task's state (fields it lacks read as absent); a positional one needs room
+            var stateFits = c.StateFields is not null || c.StateDim >= data.StateDim;
+            if (c.ActionDim != data.ActionDim || !stateFits || !c.Cameras.SequenceEqual(options.Cameras) || (c.Cameras.Count > 0 && c.ImageSize != data.ImageSize))
             {
                 policy.Dispose();
                 throw new InvalidDataException($"sft.init_from {init}: its policy reads state {c.StateDim}, actions {c.ActionDim}, cameras [{string.Join(", ", c.Cameras)}] at {c.ImageSize}; " +
                     $"the demos have state {data.StateDim}, actions {data.ActionDim}, cameras [{string.Join(", ", options.Cameras)}] at {data.ImageSize}");
             }
             config = c;
+            if (c.StateFields is not null)
+            {
+                var layout = new Encoders.StateLayout(c);
+                foreach (var file in data.Files)
+                    if (layout.Missing(file.ObservationFields) is { Count: > 0 } missing)
+                        Logger.Information("{TaskId} lacks the pretrained policy's fields {Fields}: they read as absent", file.TaskId, missing);
+                var unread = data.StateFields.Where(f => c.StateFields.All(p => p.Name != f.Name)).Select(f => f.Name).ToList();
+                if (unread.Count > 0)
+                    Logger.Warning("The pretrained policy does not read the demos' fields {Fields}", unread);
+            }
         }
         else
             policy = PolicyFactory.Create(config, data.Inputs, generator);
         var staged = (ISupervisedStages)policy;
         var clock = Stopwatch.StartNew();
+        var cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+        var evaluating = TimeSpan.Zero;
         var metricsPath = Path.Combine(options.Out, "metrics.jsonl");
         var checkpointDir = Path.Combine(options.Out, "checkpoint");
         using var metrics = new MetricsLog(metricsPath);
@@ -83,13 +97,12 @@ public static class SftTrainer
                 var count = 0;
                 for (var step = 1; step <= steps; step++)
                 {
-                    // warm up over the first 5% of the stage, then constant
-                    optimizer.SetLr(options.Lr * Math.Min(1.0, step / Math.Max(1.0, 0.05 * steps)));
+                    optimizer.SetLr(LearningRate(options, step, steps));
                     double loss, norm;
                     using (var scope = TensorScope.Open())
                     {
                         optimizer.ZeroGrad();
-                        var l = policy.BcLoss(data.Sample(options.BatchSize, random, config));
+                        var l = policy.BcLoss(data.Sample(options.BatchSize, random, config, options.ImageShift));
                         l.Backward();
                         norm = Optim.ClipGradNorm(parameters, options.GradClip);
                         optimizer.Step();
@@ -114,12 +127,34 @@ public static class SftTrainer
                     onStep?.Invoke();
                     if (stage == mainStage && options.EvalEvery > 0 && options.EvalInits > 0 && step % options.EvalEvery == 0 && step < steps)
                     {
+                        var evalStart = clock.Elapsed;
                         Evaluate(policy, tasks, options, metrics, stage, step, onEvalEpisode);
+                        evaluating += clock.Elapsed - evalStart;
                         policy.Train(true);
                     }
                 }
+                if (policy is RegressionPolicy regression && stage == RegressionPolicy.ScaleStage)
+                {
+                    var (scale, error, atFloor) = regression.ScaleCalibration(data.Sample(Math.Max(256, options.BatchSize), random, config));
+                    Logger.Information("Laplace scale b {Scale:F3} vs |a − μ| {Error:F3} (normalised units), {AtFloor:P0} of entries at the clip floor", scale, error, atFloor);
+                    metrics.Append(new Dictionary<string, object?>
+                    {
+                        ["stage"] = stage, ["step"] = steps, ["scale/mean_b"] = scale, ["scale/mean_abs_error"] = error, ["scale/at_floor"] = atFloor,
+                    });
+                }
+                if (policy is TokenizedPolicy tokenized && stage == TokenizedPolicy.PriorStage)
+                {
+                    var (accuracy, top1, target) = tokenized.PriorCalibration(data.Sample(Math.Max(256, options.BatchSize), random, config));
+                    Logger.Information("Prior on demo windows: argmax = demo token {Accuracy:P0}, mean p(argmax) {Top1:F2}, mean p(demo token) {Target:F2}", accuracy, top1, target);
+                    metrics.Append(new Dictionary<string, object?>
+                    {
+                        ["stage"] = stage, ["step"] = steps, ["prior/accuracy"] = accuracy, ["prior/mean_top1"] = top1, ["prior/mean_target"] = target,
+                    });
+                }
                 SaveCheckpoint(policy, config, options, checkpointDir, stage, steps, optimizer, generator);
             }
+            var trainingSeconds = (clock.Elapsed - evaluating).TotalSeconds;
+            Logger.Information("SFT stages took {Seconds:F0} s", trainingSeconds);
             if (options.EvalInits > 0)
                 scores = Evaluate(policy, tasks, options, metrics, "final", TotalSteps(options), onEvalEpisode);
             var reportPath = Path.Combine(options.Out, "report.html");
@@ -133,13 +168,28 @@ public static class SftTrainer
                 ["options"] = JsonSerializer.Serialize(options, SftOptions.Json).Replace("\n", " "),
                 ["final success rate"] = scores.Count == 0 ? "not evaluated" : string.Join(", ", scores.Select(s => $"{s.TaskId} {s.SuccessRate:P0}")),
                 ["seconds"] = clock.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture),
+                ["training seconds"] = trainingSeconds.ToString("F1", CultureInfo.InvariantCulture),
             }, metrics.Lines);
-            return new SftResult(checkpointDir, metricsPath, reportPath, first, final, scores, clock.Elapsed.TotalSeconds);
+            return new SftResult(checkpointDir, metricsPath, reportPath, first, final, scores, clock.Elapsed.TotalSeconds)
+            {
+                TrainingSeconds = trainingSeconds,
+                CpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart).TotalSeconds,
+            };
         }
         finally
         {
             policy.Dispose();
         }
+    }
+
+    /// <summary>The rate at step (1-based) of a stage of steps: linear warm-up over its first 5%, then constant or cosine down to 1%.</summary>
+    public static double LearningRate(SftOptions options, int step, int steps)
+    {
+        var warmup = Math.Max(1.0, 0.05 * steps);
+        if (step <= warmup) return options.Lr * step / warmup;
+        if (options.LrSchedule == LrSchedule.Constant) return options.Lr;
+        var progress = Math.Min(1.0, (step - warmup) / Math.Max(1.0, steps - warmup));
+        return options.Lr * (0.01 + 0.99 * 0.5 * (1 + Math.Cos(Math.PI * progress)));
     }
 
     private static IReadOnlyList<TaskScore> Evaluate(IPolicy policy, IReadOnlyList<TaskSpec> tasks, SftOptions options, MetricsLog metrics, string stage, int step, Action? onEpisode)

@@ -37,6 +37,60 @@ public sealed class PolicyContractTests
     [Theory]
     [InlineData(PolicyKind.Tokenized)]
     [InlineData(PolicyKind.Regression)]
+    public void LogProb_NamedFieldsAndNormalisedActions_EqualsTheSumsActReported(PolicyKind kind)
+    {
+        using var policy = PolicyFixtures.CreateNamed(kind);
+        using var g = new Generator(12);
+        var obs = PolicyFixtures.NamedObservations(5);
+        var decisions = policy.Act(obs, ActMode.Sample, g);
+
+        using var scope = TensorScope.Open();
+        var got = policy.LogProb(obs.Select((o, i) => new ScoredDecision(o, decisions[i].Tokens, decisions[i].Sampled)).ToList()).ToArray<float>();
+
+        for (var i = 0; i < obs.Count; i++) Assert.Equal(decisions[i].LogProb, got[i], 2);
+    }
+
+    [Theory]
+    [InlineData(PolicyKind.Tokenized)]
+    [InlineData(PolicyKind.Regression)]
+    public void Act_ProprioOnlyPolicy_IgnoresObjectPoses(PolicyKind kind)
+    {
+        using var proprio = PolicyFixtures.CreateNamed(kind, proprioOnly: true);
+        using var full = PolicyFixtures.CreateNamed(kind);
+        var obs = PolicyFixtures.NamedObservations(1);
+        var moved = obs.Select(o => o with { State = o.State.Select((v, i) => i >= 4 ? v + 0.5f : v).ToArray() }).ToList();
+        using var g = new Generator(0);
+        float Score(IPolicy p, List<PolicyObservation> at)
+        {
+            using var g1 = new Generator(1);
+            var d = p.Act(obs, ActMode.Sample, g1)[0];
+            using var scope = TensorScope.Open();
+            return p.LogProb([new ScoredDecision(at[0], d.Tokens, d.Sampled)]).ToArray<float>()[0];
+        }
+
+        Assert.Equal(Score(proprio, obs), Score(proprio, moved));
+        Assert.NotEqual(Score(full, obs), Score(full, moved));
+    }
+
+    [Fact]
+    public void Act_RegressionSample_SpreadsEachEntryByItsActionStd()
+    {
+        using var policy = PolicyFixtures.CreateNamed(PolicyKind.Regression);
+        var obs = Enumerable.Repeat(PolicyFixtures.NamedObservations(1)[0], 200).ToList();
+        using var g = new Generator(4);
+        var mean = policy.Act(obs.Take(1).ToList(), ActMode.Greedy, g)[0].Sampled!;
+        var spread = new double[4];
+        foreach (var d in policy.Act(obs, ActMode.Sample, g))
+            for (var e = 0; e < mean.Length; e++) spread[e % 4] += Math.Abs(d.Sampled![e] - mean[e]);
+
+        // a fresh scale head gives one b for every entry in normalised units; raw noise follows std [0.5, 0.05, 1, 0.2]
+        Assert.True(spread[2] > spread[0] && spread[0] > spread[3] && spread[3] > spread[1], string.Join(", ", spread));
+        Assert.InRange(spread[0] / spread[1], 5, 20);
+    }
+
+    [Theory]
+    [InlineData(PolicyKind.Tokenized)]
+    [InlineData(PolicyKind.Regression)]
     public void PerTokenOrStepLogProbs_SumToLogProb(PolicyKind kind)
     {
         using var policy = PolicyFixtures.Create(kind);

@@ -27,6 +27,29 @@ internal static class PolicyFixtures
         return p;
     }
 
+    /// <summary>The observation fields of <see cref="Observations"/>: a 4-entry "proprio" field, then two object poses.</summary>
+    public static readonly IReadOnlyList<(string Name, int Size)> Fields = [("proprio", 4), ("cube_pos", 3), ("goal_pos", 3)];
+
+    /// <summary>A policy reading named fields (all of <see cref="Fields"/>, or the proprio field only) with non-trivial action statistics.</summary>
+    public static IPolicy CreateNamed(PolicyKind kind, bool proprioOnly = false, ulong seed = 3)
+    {
+        StateField[] fields = proprioOnly ? [new("proprio", 4)] : Fields.Select(f => new StateField(f.Name, f.Size)).ToArray();
+        var config = Config(kind) with { StateDim = fields.Sum(f => f.Size), StateFields = fields };
+        var inputs = InputStatistics.Identity(WordTokenizer.Build([Instruction, "push the puck to the goal"]), config.StateDim) with
+        {
+            ActionMean = [0.1f, -0.2f, 0f, 0.3f],
+            ActionStd = [0.5f, 0.05f, 1f, 0.2f],
+        };
+        using var g = new RiptOrleans.Learner.Torch.Generator(seed);
+        var p = PolicyFactory.Create(config, inputs, g);
+        p.Train(false);
+        return p;
+    }
+
+    /// <summary><see cref="Observations"/> tagged with their field names.</summary>
+    public static List<PolicyObservation> NamedObservations(int count, int seed = 5) =>
+        Observations(count, false, seed).Select(o => o with { Fields = Fields }).ToList();
+
     public static List<PolicyObservation> Observations(int count, bool images = false, int seed = 5)
     {
         var r = new Random(seed);
