@@ -61,9 +61,15 @@ internal sealed class Interruption : IDisposable
     private void Exit(PosixSignal signal, string message)
     {
         Console.Error.WriteLine($"{Command}: {Name(signal)}: {message}");
+        Console.Out.Flush();
         Serilog.Log.CloseAndFlush();
-        Environment.Exit(ExitCode(signal));
+        // _exit, not Environment.Exit: the latter runs ProcessExit handlers, and the generic host's console lifetime waits
+        // there for Main to return, which is what a command that does not stop is not doing: the process would hang.
+        _exit(ExitCode(signal));
     }
+
+    [DllImport("libc", SetLastError = false)]
+    private static extern void _exit(int status);
 
     public void Dispose()
     {

@@ -87,6 +87,13 @@ internal static class TrainCommand
         };
         RunResult result;
         var seen = -1;
+        var said = false;
+        // Said as soon as the run stops, before the silo shuts down (which may take a while on a busy machine).
+        void SayWhereItStands()
+        {
+            said = true;
+            Console.Error.WriteLine($"train: {Stand(o, seen)}; continue with: {ResumeCommand()}");
+        }
         try
         {
             // The one seam that starts a run (the embedded silo, or a cluster's gateways; this command is the run's thin client).
@@ -101,11 +108,11 @@ internal static class TrainCommand
                 g => Console.Error.WriteLine(
                     $"  group {g.ContextId} at v{g.PolicyVersion}: {g.Successes}/{g.K} successes, {g.Verdict}, " +
                     $"{g.K / Math.Max(1e-9, g.Seconds):F1} rollouts/s" + (g.Attempt > 1 ? $" (attempt {g.Attempt})" : "")),
-                ct, target);
+                ct, target, SayWhereItStands);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            Console.Error.WriteLine($"train: {Stand(o, seen)}; continue with: {ResumeCommand()}");
+            if (!said) SayWhereItStands();
             return 130;
         }
         catch (RunFailedException e) when (e.Failure == RunFailure.Rejection)
