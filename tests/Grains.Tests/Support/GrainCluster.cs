@@ -72,6 +72,9 @@ internal sealed class GrainCluster : IAsyncDisposable
             {
                 m.ProbeTimeout = TimeSpan.FromSeconds(1);
                 m.NumMissedProbesLimit = 2;
+                // As `ript silo` does: a silo whose metadata a busy cluster failed to read when it joined is not placed on for
+                // ProbeTimeout x missed probes + 2 x this (Orleans' negative cache); with the default 60 s that is ~2 min.
+                m.TableRefreshTimeout = TimeSpan.FromSeconds(10);
             });
         });
         var cluster = builder.Build();
