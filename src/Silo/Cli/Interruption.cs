@@ -54,8 +54,15 @@ internal sealed class Interruption : IDisposable
         if (!_cooperative)
             Exit(context.Signal, "stopped; what it had written completely is kept (checkpoints are replaced atomically)");
         Console.Error.WriteLine($"{Command}: {Name(context.Signal)} received, stopping (press Ctrl-C again to stop at once)");
-        _cts.Cancel();
-        _ = Task.Delay(GracePeriod).ContinueWith(_ => Exit(context.Signal, $"did not stop within {GracePeriod.TotalSeconds:F0} s; stopped at once"), TaskScheduler.Default);
+        // Own threads, not the pool's: a busy or starved pool (a silo shutting down) must delay neither the deadline nor the
+        // cancellation, and a token callback that blocks must not hold up this handler.
+        var signal = context.Signal;
+        new Thread(() =>
+        {
+            Thread.Sleep(GracePeriod);
+            Exit(signal, $"did not stop within {GracePeriod.TotalSeconds:F0} s; stopped at once");
+        }) { IsBackground = true, Name = "interruption deadline" }.Start();
+        new Thread(() => _cts.Cancel()) { IsBackground = true, Name = "interruption" }.Start();
     }
 
     private void Exit(PosixSignal signal, string message)

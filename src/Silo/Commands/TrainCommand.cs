@@ -87,13 +87,14 @@ internal static class TrainCommand
         };
         RunResult result;
         var seen = -1;
-        var said = false;
-        // Said as soon as the run stops, before the silo shuts down (which may take a while on a busy machine).
+        var said = 0;
+        // Said as soon as the run is told to stop, not once the silo has shut down (which may take a while on a busy machine).
         void SayWhereItStands()
         {
-            said = true;
-            Console.Error.WriteLine($"train: {Stand(o, seen)}; continue with: {ResumeCommand()}");
+            if (Interlocked.Exchange(ref said, 1) == 0)
+                Console.Error.WriteLine($"train: {Stand(o, seen)}; continue with: {ResumeCommand()}");
         }
+        using var sayOnStop = ct.Register(SayWhereItStands);
         try
         {
             // The one seam that starts a run (the embedded silo, or a cluster's gateways; this command is the run's thin client).
@@ -108,11 +109,11 @@ internal static class TrainCommand
                 g => Console.Error.WriteLine(
                     $"  group {g.ContextId} at v{g.PolicyVersion}: {g.Successes}/{g.K} successes, {g.Verdict}, " +
                     $"{g.K / Math.Max(1e-9, g.Seconds):F1} rollouts/s" + (g.Attempt > 1 ? $" (attempt {g.Attempt})" : "")),
-                ct, target, SayWhereItStands);
+                ct, target);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            if (!said) SayWhereItStands();
+            SayWhereItStands();
             return 130;
         }
         catch (RunFailedException e) when (e.Failure == RunFailure.Rejection)

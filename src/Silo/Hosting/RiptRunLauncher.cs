@@ -13,20 +13,11 @@ namespace RiptOrleans.Silo.Hosting;
 internal static class RiptRunLauncher
 {
     /// <exception cref="RunFailedException">The run failed (RunFailure.Rejection: RIPT's acceptance stopped it with its message).</exception>
-    /// <param name="onCancelled">Runs as soon as <paramref name="ct"/> stops the run, before the silo shuts down (which may take a while).</param>
     public static async Task<RunResult> RunAsync(RiptRunOptions options, Action<RiptMetricsLine>? onIteration, Action<GroupEvent>? onGroup, CancellationToken ct,
-        RunTarget? target = null, Action? onCancelled = null)
+        RunTarget? target = null)
     {
         await using var connection = await ConnectAsync(target ?? RunTarget.Embedded, ct);
-        try
-        {
-            return await RunClient.RunAsync(connection.Grains, options, onIteration, onGroup, ct);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            onCancelled?.Invoke();
-            throw;
-        }
+        return await RunClient.RunAsync(connection.Grains, options, onIteration, onGroup, ct);
     }
 
     /// <summary>The launcher as the experiment library's delegate (the embedded silo).</summary>
