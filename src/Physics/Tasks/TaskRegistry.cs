@@ -43,8 +43,8 @@ public static class TaskRegistry
     }
 
     /// <summary>
-    /// Tasks a suite, or a split written <c>suite:split</c>, names that are not registered yet (MetaWorld's MT50 tasks whose
-    /// expert does not pass yet), in its order; empty where all are.
+    /// Tasks a suite, or a split written <c>suite:split</c>, names that are not registered yet (MetaWorld's MT50 tasks, LIBERO-90's,
+    /// whose expert does not pass yet), in its order; empty where all are.
     /// </summary>
     public static IReadOnlyList<string> Unregistered(string name)
     {
@@ -60,11 +60,13 @@ public static class TaskRegistry
     private static readonly Dictionary<string, IReadOnlyList<string>> Catalogues = new(StringComparer.Ordinal)
     {
         [MetaWorld.Name] = MetaWorld.Order,
+        [LiberoNinety.Name] = LiberoNinety.Order,
     };
 
     private static readonly Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> SplitRegistry = new(StringComparer.Ordinal)
     {
         [MetaWorld.Name] = MetaWorld.Splits,
+        [LiberoNinety.Name] = LiberoNinety.Splits,
     };
 
     /// <summary>A task by id ("suite/name") or by a name unique across suites; an unknown one lists the known tasks.</summary>
@@ -91,6 +93,7 @@ public static class TaskRegistry
             [LiberoObject.Name] = LiberoObject.Tasks(),
             [LiberoTen.Name] = LiberoTen.Tasks(),
             [MetaWorld.Name] = MetaWorld.Tasks(),
+            [LiberoNinety.Name] = LiberoNinety.Tasks(),
         };
         var tasks = new Dictionary<string, TaskSpec>(StringComparer.Ordinal);
         foreach (var spec in suites.Values.SelectMany(s => s))

@@ -25,6 +25,12 @@ public sealed record TaskSpec(string Suite, string Name, string Instruction, int
     /// <summary>Stable id, e.g. "libero-mini/kitchen-scene1-open-the-top-drawer-of-the-cabinet".</summary>
     public string Id => $"{Suite}/{Name}";
 
+    /// <summary>
+    /// What the context seeds derive from; null for <see cref="Id"/>. libero-90's copies of libero-mini's tasks keep
+    /// libero-mini's ids here, so the two suites share those tasks' contexts and results on either stay comparable.
+    /// </summary>
+    public string? ContextKey { get; init; }
+
     /// <summary>Workspace-frame origin placements are relative to (table centre at its surface).</summary>
     public Geometry.Vec3 WorkspaceOffset { get; init; } = new(0, 0, 0.90);
 

@@ -65,9 +65,9 @@ public class ExperimentGridTests
     [Fact]
     public void Expand_SuiteNotBuiltYet_FailsNamingItAndTheBuiltSuites()
     {
-        var e = Assert.Throws<ArgumentException>(() => ExperimentGrid.Expand(Named("multitask"), new GridSelection { Suites = ["libero-90"] }));
+        var e = Assert.Throws<ArgumentException>(() => ExperimentGrid.Expand(Named("multitask"), new GridSelection { Suites = ["ml45"] }));
 
-        Assert.StartsWith("--suites: libero-90 (LIBERO-90 (issue 13)) is not built yet; built suites: ", e.Message);
+        Assert.StartsWith("--suites: ml45 (MetaWorld ML45 (issue 13: the metaworld suite with its ml45 split)) is not built yet; built suites: ", e.Message);
         Assert.Contains("libero-goal", e.Message);
     }
 

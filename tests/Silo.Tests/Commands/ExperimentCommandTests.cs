@@ -16,11 +16,11 @@ public sealed class ExperimentCommandTests : IDisposable
     [Trait("Category", "Fast")]
     public void Run_SuiteNotBuiltYet_IsBadUsageNamingIt()
     {
-        var (code, _, stderr) = ConsoleCapture.Run(() => ExperimentCommand.RunAsync(Named("multitask"), new GridSelection { Suites = ["libero-90"] }, new CellSettings(),
+        var (code, _, stderr) = ConsoleCapture.Run(() => ExperimentCommand.RunAsync(Named("multitask"), new GridSelection { Suites = ["ml45"] }, new CellSettings(),
             _dir, resume: false, listOnly: false, json: false, default).Result);
 
         Assert.Equal(2, code);
-        Assert.Contains("libero-90 (LIBERO-90 (issue 13)) is not built yet", stderr);
+        Assert.Contains("ml45 (MetaWorld ML45 (issue 13: the metaworld suite with its ml45 split)) is not built yet", stderr);
     }
 
     [Fact]

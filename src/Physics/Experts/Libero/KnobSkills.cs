@@ -30,4 +30,25 @@ public static class KnobSkills
         }
         yield return new("lift-off", d => hand.GripPosition(d) + new Vec3(0, 0, 0.08), 1, Tolerance: 0.02, MaxSteps: 30, Latch: true);
     }
+    /// <summary>
+    /// Turns the knob clockwise back to off: the closed fingers come down on the lever's other side, at the same 4 cm
+    /// from the axis, and sweep round toward the knob's lower stop until its angle is below zero.
+    /// </summary>
+    /// <param name="start">The knob's angle when the plan starts (the lever then points along local −x turned by it).</param>
+    public static IEnumerable<Waypoint> TurnOff(PandaMotion hand, BodyProbe stove, double height, double start, Func<MjData, double> knob, double goal = -0.001)
+    {
+        const double radius = 0.04;
+        var site = height + 0.005;
+        Vec3 At(double angle) => new(radius * Math.Cos(angle), radius * Math.Sin(angle), site);
+        var from = Math.PI + start + 0.85;
+        yield return new("above-lever", d => stove.Local(d, At(from) + new Vec3(0, 0, 0.06)), 1, Tolerance: 0.01, MaxSteps: 70);
+        yield return new("beside-lever", d => stove.Local(d, At(from)), 1, Tolerance: 0.005, Speed: 0.3, MaxSteps: 40);
+        for (var a = from - 0.2; a > Math.PI - 0.5 - 1e-9; a -= 0.2)
+        {
+            var angle = a;
+            yield return new($"turn-{angle - Math.PI:F1}", d => stove.Local(d, At(angle)), 1, Tolerance: 0.005, Speed: 0.2, MaxSteps: 15,
+                Done: d => knob(d) < goal);
+        }
+        yield return new("lift-off", d => hand.GripPosition(d) + new Vec3(0, 0, 0.08), 1, Tolerance: 0.02, MaxSteps: 30, Latch: true);
+    }
 }

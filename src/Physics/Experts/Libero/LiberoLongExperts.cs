@@ -168,7 +168,7 @@ public static class LiberoLongExperts
     /// toward shut, pushing it ahead, until it is closed; the hand keeps one yaw (only the fingers touch the door).
     /// </summary>
     /// <param name="q0">The door's angle at the start (negative: open).</param>
-    private static IEnumerable<Waypoint> CloseDoor(PandaMotion hand, BodyProbe oven, double q0, Func<MjData, double> angle, double yaw)
+    internal static IEnumerable<Waypoint> CloseDoor(PandaMotion hand, BodyProbe oven, double q0, Func<MjData, double> angle, double yaw)
     {
         const double radius = 0.19, step = 0.2;
         // The fingertips 2.5 cm under the door's top edge (the grip site is 5.4 mm above them); the handle's top is 1 cm lower.

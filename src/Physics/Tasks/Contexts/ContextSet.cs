@@ -25,7 +25,7 @@ public sealed class ContextSet
 
     public TaskContext this[int index] => Contexts[index];
 
-    /// <summary>Samples <paramref name="count"/> distinct contexts; seeds derive from (task id, split, index) only.</summary>
+    /// <summary>Samples <paramref name="count"/> distinct contexts; seeds derive from (task id or its context key, split, index) only.</summary>
     public static ContextSet Create(TaskModel task, ContextSplit split, int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -37,7 +37,7 @@ public sealed class ContextSet
             TaskContext context;
             do
             {
-                context = ContextSampler.Sample(task, split, i, Seeds.Context(task.Spec.Id, split, i, salt++ == 0 ? 0 : salt));
+                context = ContextSampler.Sample(task, split, i, Seeds.Context(task.Spec.ContextKey ?? task.Spec.Id, split, i, salt++ == 0 ? 0 : salt));
             } while (!seen.Add(Fingerprint(context.State)) && salt < count + 100);
             salt = 0;
             list.Add(context);
