@@ -19,6 +19,7 @@ internal sealed class RiptProcess : IDisposable
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => { lock (_stdout) _stdout.AppendLine(e.Data); };
         _process.ErrorDataReceived += (_, e) => { lock (_stderr) _stderr.AppendLine(e.Data); };
+        DefaultSigint();
         _process.Start();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
@@ -64,4 +65,21 @@ internal sealed class RiptProcess : IDisposable
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         _process.Dispose();
     }
+
+    /// <summary>
+    /// A test run started in the background by a non-interactive shell (nohup, CI runners) inherits SIGINT ignored, and a
+    /// child's runtime then keeps ignoring it, as a backgrounded program should. Children started here must get SIGINT like a
+    /// terminal program does, so an inherited "ignore" is set back to the default before they start (only then: a handler the
+    /// runtime installed is left alone).
+    /// </summary>
+    private static void DefaultSigint()
+    {
+        const int SigInt = 2;
+        var old = new byte[256]; // struct sigaction (152 bytes on x86_64 and arm64 glibc), with room to spare
+        if (sigaction(SigInt, null, old) != 0 || BitConverter.ToInt64(old, 0) != 1 /* SIG_IGN */) return;
+        sigaction(SigInt, new byte[256] /* SIG_DFL, empty mask, no flags */, null);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int sigaction(int signum, byte[]? act, byte[]? oldact);
 }
