@@ -19,7 +19,7 @@ public static partial class MetaWorld
 
     private static Dictionary<string, (double, double)> Start(string joint, double lo, double hi) => new() { [joint] = (lo, hi) };
 
-    /// <summary>A part at a placeholder pose whose joints start in the given ranges.</summary>
+    /// <summary>A part built at a nominal pose (the task's sampler moves it where each context says) whose joints start in the given ranges.</summary>
     private static Placement At(IScenePart part, Dictionary<string, (double, double)> joints) => new(part, 0, 0.6, Jitter: 0, Joints: joints);
 
     private static IEnumerable<Def> ArticulatedTasks()

@@ -92,7 +92,7 @@ public static partial class MetaWorld
         };
     }
 
-    /// <summary>A part at a placeholder pose; the task's sampler puts it where the context says.</summary>
+    /// <summary>A part built at a nominal pose; the task's sampler moves it where each context says.</summary>
     private static Placement At(IScenePart part, double x = 0, double y = 0.6) => new(part, x, y, Jitter: 0);
 
     private static BoxInitSampler.Range Box(string body, double x0, double y0, double z0, double x1, double y1, double z1, string? relativeTo = null) =>
