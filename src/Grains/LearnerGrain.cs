@@ -242,11 +242,24 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
                 before = await _thread!.RunAsync(() => Evaluate(s));
             var after = before;
             double rolloutSeconds = 0, learnerSeconds = 0;
+            string? endedEarly = null;
             for (var it = s.Start; it < o.Iterations; it++)
             {
                 _iteration = it;
                 Torch.Threads = 1;
-                var collection = await scheduler.CollectAsync(it, s.Version, o.Ript, registry, _groups.Add, ct);
+                Collection collection;
+                try
+                {
+                    collection = await scheduler.CollectAsync(it, s.Version, o.Ript, registry, _groups.Add, ct);
+                }
+                catch (RiptRejectionException e) when (e.Solved)
+                {
+                    // Every rollout succeeds: no group can be mixed again, so the run ends here with the weights of the last iteration.
+                    endedEarly = $"ended after {it} of {o.Iterations} iterations: {e.Message}";
+                    Logger.Information("Run {RunId} {Ended}", runId, endedEarly);
+                    if (o.EvalInits > 0) after = await _thread!.RunAsync(() => Evaluate(s));
+                    break;
+                }
                 var iteration = it;
                 var updated = await _thread!.RunAsync(() => Update(tasks, s, collection, iteration));
                 s.Version++;
@@ -268,7 +281,7 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
                 learnerSeconds += report.LearnerSeconds;
                 _reports.Add(report);
             }
-            _result = new RunResult(before, after, s.Start, rolloutSeconds, learnerSeconds);
+            _result = new RunResult(before, after, s.Start, rolloutSeconds, learnerSeconds) { EndedEarly = endedEarly };
             _phase = RunPhase.Finished;
         }
         catch (Exception e) when (lifetime.ApplicationStopping.IsCancellationRequested)

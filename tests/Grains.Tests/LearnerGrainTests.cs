@@ -84,6 +84,20 @@ public class LearnerGrainTests(SingleSiloFixture fixture) : IClassFixture<Single
     }
 
     [Fact]
+    public async Task RunAsync_EveryRolloutSucceeds_EndsEarlyAsSolvedInsteadOfFailing()
+    {
+        // p > 90 % at 90 % confidence after 22 successes: the 6th group of 4 ends the run before its first update.
+        var run = TestRuns.Of(Cluster, "solved", 3, TestRuns.Small with { MinSuccessRate = 0.1, SuccessConfidence = 0.9 }, contexts: 2,
+            task: TestTasks.TrivialReach);
+
+        var result = await TestRuns.RunAsync(Cluster, run);
+
+        Assert.NotNull(result.EndedEarly);
+        Assert.StartsWith("ended after 0 of 3 iterations: 6 groups tried (0 mixed, 6 all-success, 0 all-fail)", result.EndedEarly);
+        Assert.Contains("already solves", result.EndedEarly);
+    }
+
+    [Fact]
     public async Task RunAsync_MissingStartCheckpoint_FailsAsBadInputNamingThePath()
     {
         var run = TestRuns.Of(Cluster, "missing", 1) with { StartCheckpoint = Path.Combine(Cluster.Directory, "nowhere") };

@@ -85,6 +85,7 @@ public static class CellPipeline
         try
         {
             result = await starter(run, hooks.OnIteration, null, ct);
+            if (result.EndedEarly is { } ended) hooks.Say($"RIPT {ended}");
         }
         catch (RunFailedException e) when (e.Failure == RunFailure.Rejection)
         {

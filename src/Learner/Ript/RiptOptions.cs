@@ -65,6 +65,16 @@ public sealed record RiptOptions
     [Option("Gradient-norm clip (a huge value: no clipping)", Min = 0, Max = 1e12, MinExclusive = true, ConfigOnly = true)]
     public double MaxGradNorm { get; init; } = 1.0;
 
+    /// <summary>
+    /// KL per decision (between the sampling policy and the one being updated) at which the iteration's PPO steps stop:
+    /// before each optimizer step the minibatch's KL is measured and the update ends once it passes 1.5 × this (Spinning
+    /// Up's PPO early stopping). It makes the step a distance in policy space rather than in weights, so one learning rate
+    /// holds across parametrisations (a tighter Laplace scale or a sharper softmax turns the same weight change into a
+    /// larger policy change). 0: off, every epoch runs.
+    /// </summary>
+    [Option("KL per decision at which an iteration's PPO steps stop (1.5 x this; 0: off)", Min = 0, Max = 100)]
+    public double TargetKl { get; init; } = 0.02;
+
     [Option("PPO ratio over the whole trajectory or per decision")]
     public RatioMode Ratio { get; init; } = RatioMode.Trajectory;
 

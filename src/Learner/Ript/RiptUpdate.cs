@@ -89,7 +89,7 @@ public static class RiptUpdate
                         "confidence, so no group can be mixed; the policy never succeeds here: SFT more, sample more widely (train.temperature) or pick easier contexts");
                 if (Successes == Rollouts && Rollouts >= ruleOut)
                     throw Stop($"every one of {Rollouts} rollouts succeeded: the success probability is above {Percent(1 - options.MinSuccessRate)} at " +
-                        $"{Percent(options.SuccessConfidence)} confidence; the policy already solves these contexts");
+                        $"{Percent(options.SuccessConfidence)} confidence; the policy already solves these contexts", solved: true);
             }
             if (!Done && Rollouts >= _budget)
             {
@@ -103,8 +103,8 @@ public static class RiptUpdate
 
         private static string Percent(double p) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{100 * p:0.##}%");
 
-        private RiptRejectionException Stop(string verdict) =>
-            new($"{ContextsTried} groups tried ({Accepted} mixed, {RejectedAllSuccess} all-success, {RejectedAllFail} all-fail): {verdict}", RejectedAllSuccess, RejectedAllFail);
+        private RiptRejectionException Stop(string verdict, bool solved = false) =>
+            new($"{ContextsTried} groups tried ({Accepted} mixed, {RejectedAllSuccess} all-success, {RejectedAllFail} all-fail): {verdict}", RejectedAllSuccess, RejectedAllFail, solved);
     }
 
     // ---- 3. PPO over D ---------------------------------------------------------------------------------------------
@@ -168,13 +168,16 @@ public static class RiptUpdate
             }
         }
 
+        // approxKl, oldApproxKl and clipFrac describe the last epoch that ran (the one cut short, when the KL stop fired).
         double lossSum = 0, gradNormSum = 0, ratioMax = 0, approxKl = 0, oldApproxKl = 0, clipFrac = 0;
-        int minibatches = 0, steps = 0, lastEpochMinibatches = 0;
+        int minibatches = 0, steps = 0, epochMinibatches = 0;
+        var klStopped = false;
         optimizer.ZeroGrad();
-        for (var epoch = 0; epoch < o.Epochs; epoch++)
+        for (var epoch = 0; epoch < o.Epochs && !klStopped; epoch++)
         {
             var order = Enumerable.Range(0, b.Count).OrderBy(_ => rng.Next()).ToArray();
-            var lastEpoch = epoch == o.Epochs - 1;
+            approxKl = oldApproxKl = clipFrac = 0;
+            epochMinibatches = 0;
             var inEpoch = 0;
             for (var start = 0; start < order.Length; start += o.MinibatchSize)
             {
@@ -211,12 +214,20 @@ public static class RiptUpdate
                 using (Grad.Disabled())
                 {
                     ratioMax = Math.Max(ratioMax, ratio.Max().Item());
-                    if (lastEpoch)
+                    approxKl += ((ratio - 1) - logRatio).Mean().Item();
+                    oldApproxKl += (-logRatio).Mean().Item();
+                    clipFrac += (ratio - 1).Abs().Gt(o.ClipEpsilon).To(DType.Float32).Mean().Item();
+                    epochMinibatches++;
+                    // The KL stop, measured per decision in every ratio mode (k3 estimator: E[r − 1 − log r]) before this step.
+                    if (o.TargetKl > 0)
                     {
-                        approxKl += ((ratio - 1) - logRatio).Mean().Item();
-                        oldApproxKl += (-logRatio).Mean().Item();
-                        clipFrac += (ratio - 1).Abs().Gt(o.ClipEpsilon).To(DType.Float32).Mean().Item();
-                        lastEpochMinibatches++;
+                        var decisionLogRatio = (perToken ? (newLogProb - oldLogProb).Sum(1) : newLogProb - oldLogProb).Clamp(-o.MaxLogRatio, o.MaxLogRatio);
+                        var decisionKl = (decisionLogRatio.Exp() - 1 - decisionLogRatio).Mean().Item();
+                        if (decisionKl > 1.5 * o.TargetKl)
+                        {
+                            klStopped = true;
+                            break;
+                        }
                     }
                 }
 
@@ -239,10 +250,11 @@ public static class RiptUpdate
                 }
             }
         }
-        var n = Math.Max(1, lastEpochMinibatches);
+        optimizer.ZeroGrad();
+        var n = Math.Max(1, epochMinibatches);
         return metrics with
         {
-            PolicyLoss = lossSum / minibatches, ApproxKl = approxKl / n, OldApproxKl = oldApproxKl / n, ClipFraction = clipFrac / n, RatioMax = ratioMax,
+            PolicyLoss = lossSum / Math.Max(1, minibatches), ApproxKl = approxKl / n, OldApproxKl = oldApproxKl / n, ClipFraction = clipFrac / n, RatioMax = ratioMax,
             GradNorm = gradNormSum / Math.Max(1, steps), OldLogProbGap = oldGap, OptimizerSteps = steps, Samples = b.Count, Decisions = decisions,
             // −mean sampled log-prob per decision: a Monte Carlo estimate of the sampling policy's entropy per decision.
             EntropyEstimate = -b.SelectMany(x => x.SampledLogProbs).DefaultIfEmpty(0).Average(),

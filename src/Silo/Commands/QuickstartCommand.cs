@@ -115,7 +115,7 @@ internal static class QuickstartCommand
         Console.Out.WriteLine($"{pair.Kind} experiment {pair.Name} ({ExperimentCell.FamilyName(family)}): source {source.Id}, target {target.Id}");
         var table = new Table().AddColumns("policy", $"target success ({evalInits} held-out contexts)");
         table.AddRow(Markup.Escape($"SFT: {pretrainDemos} source demos, then {demos} target demo(s)"), $"{result.SuccessBefore:P0}");
-        table.AddRow(Markup.Escape(result.Status == CellResult.Finished ? $"SFT + RIPT ({iterations} iterations)" : $"SFT + RIPT (stopped after {result.IterationsRun} iterations)"),
+        table.AddRow(Markup.Escape(result.Status == CellResult.Finished ? $"SFT + RIPT ({result.IterationsRun} iterations{(result.IterationsRun < iterations ? ", every rollout then succeeded" : "")})" : $"SFT + RIPT (stopped after {result.IterationsRun} iterations)"),
             $"{result.SuccessAfter:P0}");
         if (result.SampledBefore is { } sb && result.SampledAfter is { } sa)
         {

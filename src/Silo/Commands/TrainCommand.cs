@@ -137,6 +137,7 @@ internal static class TrainCommand
                 MeanSuccessRateAfter = result.After.Length == 0 ? (double?)null : result.After.Average(s => s.SuccessRate),
                 result.RolloutSeconds,
                 result.LearnerSeconds,
+                result.EndedEarly,
             });
             return CommandExit.Ok;
         }
@@ -147,6 +148,7 @@ internal static class TrainCommand
             table.AddRow(Markup.Escape(a.TaskId), b is null ? "-" : $"{b.SuccessRate:P0}", $"{a.SuccessRate:P0}");
         }
         AnsiConsole.Write(table);
+        if (result.EndedEarly is { } ended) Console.Out.WriteLine($"the run {ended}");
         Console.Out.WriteLine($"rollouts {result.RolloutSeconds:F0}s, updates {result.LearnerSeconds:F0}s; run in {Path.GetFullPath(o.Out)} (report.html, metrics.jsonl, checkpoint/)");
         return CommandExit.Ok;
     }

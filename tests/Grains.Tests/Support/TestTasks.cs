@@ -19,6 +19,9 @@ internal static class TestTasks
     /// <summary>Reach with a zero radius: every episode fails, so every group is all-equal.</summary>
     public static readonly TaskSpec ImpossibleReach = Reach("impossible-reach", 0.0, 60);
 
+    /// <summary>Reach with a 10 m radius: every episode succeeds, so every group is all-success.</summary>
+    public static readonly TaskSpec TrivialReach = Reach("trivial-reach", 10.0, 60);
+
     /// <summary>Impossible reach with a long horizon: a group that runs for a while (state reads during a run, cancellation).</summary>
     public static readonly TaskSpec LongReach = Reach("long-reach", 0.0, 2000);
 
@@ -32,5 +35,5 @@ internal static class TestTasks
         };
 
     public static TaskSpec Get(string id) =>
-        new[] { WideReach, SlowWideReach, MediumReach, ImpossibleReach, LongReach }.FirstOrDefault(t => t.Id == id) ?? TaskRegistry.Get(id);
+        new[] { WideReach, SlowWideReach, MediumReach, ImpossibleReach, TrivialReach, LongReach }.FirstOrDefault(t => t.Id == id) ?? TaskRegistry.Get(id);
 }

@@ -134,7 +134,7 @@ public class RiptUpdateTests
     private static RiptOptions OneStep(RatioMode mode) => new()
     {
         K = 2, BatchSize = 2, Epochs = 1, MinibatchSize = 2, ClipEpsilon = 0.2, LearningRate = 1e-3, MaxGradNorm = 1e9,
-        Ratio = mode, OldLogProbs = OldLogProbSource.Sampling,
+        Ratio = mode, OldLogProbs = OldLogProbSource.Sampling, TargetKl = 0,
     };
 
     [Fact]
@@ -158,6 +158,49 @@ public class RiptUpdateTests
         Assert.Equal(0.09477, m.ApproxKl, 4);
         Assert.Equal(Math.Exp(0.5), m.RatioMax, 4);
         Assert.Equal(1, m.OptimizerSteps);
+    }
+
+    [Fact]
+    public void Update_KlPastTheTarget_StopsBeforeTheStep()
+    {
+        // The hand-computed case's KL per decision is 0.0948 > 1.5 × 0.05: no step is taken and θ stays where it was.
+        using var policy = new FreeLogProbPolicy([0f, 0f]);
+        using var optimizer = new Optim.AdamW(policy.RlParameters(), lr: 1e-3);
+        RiptSample[] batch =
+        [
+            new("c/0", [FreeLogProbPolicy.Decision(0)], [-0.5f], 1.0, true),
+            new("c/0", [FreeLogProbPolicy.Decision(1)], [0.3f], -1.0, false),
+        ];
+
+        var m = RiptUpdate.Update(policy, optimizer, batch, OneStep(RatioMode.Trajectory) with { TargetKl = 0.05 }, new Random(0));
+
+        Assert.Equal(0, m.OptimizerSteps);
+        Assert.Equal([0f, 0f], policy.Theta);
+        Assert.Equal(0.09477, m.ApproxKl, 4);
+    }
+
+    [Fact]
+    public void Update_KlTarget_EndsTheIterationOnceThePolicyHasMovedThatFar()
+    {
+        // Recomputed old log-probs start at r = 1; a large rate moves the policy past 1.5 × 0.01 within a few of the 200 epochs.
+        RiptSample[] Batch() =>
+        [
+            new("c/0", [FreeLogProbPolicy.Decision(0)], [0f], 0.5, true),
+            new("c/0", [FreeLogProbPolicy.Decision(1)], [0f], -0.5, false),
+        ];
+        var options = OneStep(RatioMode.PerDecision) with { Epochs = 200, OldLogProbs = OldLogProbSource.Recompute, ClipEpsilon = 0.9 };
+        using var policy = new FreeLogProbPolicy([0f, 0f]);
+        using var optimizer = new Optim.AdamW(policy.RlParameters(), lr: 1e-2, weightDecay: 0);
+        using var unbounded = new FreeLogProbPolicy([0f, 0f]);
+        using var unboundedOptimizer = new Optim.AdamW(unbounded.RlParameters(), lr: 1e-2, weightDecay: 0);
+
+        var m = RiptUpdate.Update(policy, optimizer, Batch(), options with { TargetKl = 0.01 }, new Random(0));
+        var all = RiptUpdate.Update(unbounded, unboundedOptimizer, Batch(), options, new Random(0));
+
+        Assert.InRange(m.OptimizerSteps, 1, 199);
+        Assert.Equal(200, all.OptimizerSteps);
+        Assert.True(m.ApproxKl > 0.015, $"KL at the stop {m.ApproxKl}");
+        Assert.True(all.ApproxKl > 10 * m.ApproxKl, $"KL without the stop {all.ApproxKl}, with {m.ApproxKl}");
     }
 
     [Fact]
