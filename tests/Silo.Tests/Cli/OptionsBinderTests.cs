@@ -100,6 +100,11 @@ public sealed class OptionsBinderTests : IDisposable
         Assert.False(BindTrain(NoEnvironment, "--dynamic-rejection", "false").Ript.DynamicRejection);
 
     [Fact]
+    public void Bind_BooleanFlagsNotGiven_KeepTheirTrueDefaults() =>
+        // System.CommandLine gives an absent bool option an implicit result of false; it must not count as given.
+        Assert.True(BindTrain(NoEnvironment).Ript.DynamicRejection);
+
+    [Fact]
     public void Bind_ListFlag_TakesEveryValue() =>
         Assert.Equal([8, 8, 8], BindSft("--fsq-levels", "8", "8", "8").FsqLevels);
 
