@@ -34,6 +34,14 @@ public class PlacementTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GrainRegistry_OfARun_LivesOnItsLearnersSilo()
+    {
+        var at = await _cluster.Grains.GetGrain<IManagementGrain>(0).GetActivationAddress(_cluster.Grains.GetGrain<IGrainRegistry>(_run.RunId));
+
+        Assert.Equal("Silo_0", _cluster.SiloOf(at!.ToString()));
+    }
+
+    [Fact]
     public async Task EachGrainType_PlacedByTheSiloThatPlacedTheOthers_KeepsItsOwnRule()
     {
         // The learner's silo placed the run's context groups (rule: workers); what it places next keeps each type's rule.

@@ -77,18 +77,18 @@ public class ClusterFaultTests(LocalClusterFixture fixture, ITestOutputHelper ou
         var sw = Stopwatch.StartNew();
         while (sw.Elapsed < TimeSpan.FromSeconds(120) && !running.IsCompleted)
         {
-            // The learner's count first, then every key the run used at once (a replica may have moved to the silo since its
-            // last group): the fault lands right after the state read, so a group seen running there is still running.
-            var progress = await learner.GetProgressAsync(int.MaxValue, 0, default);
-            var keys = seen.Snapshot().Select(g => g.WorkerId[..g.WorkerId.IndexOf('@')]).Distinct().ToList();
-            var states = await Task.WhenAll(keys.Select(k => fixture.Grains.GetGrain<IContextGroupGrain>(k).GetState()));
-            if (states.Any(state => state.RunningJob is not null && state.Silo == address))
+            // Every key the run used: a replica may have moved to the silo since its last group.
+            foreach (var key in seen.Snapshot().Select(g => g.WorkerId[..g.WorkerId.IndexOf('@')]).Distinct())
             {
+                var state = await fixture.Grains.GetGrain<IContextGroupGrain>(key).GetState();
+                if (state.RunningJob is null || state.Silo != address) continue;
                 // Reports so far = whole iterations; the groups of the next one are those of the collection under way.
+                var progress = await learner.GetProgressAsync(int.MaxValue, 0, default);
                 var accepted = progress.Groups.Count(g => g.Iteration == progress.IterationsSeen && g.Verdict == "accepted");
                 if (progress.Phase == RunPhase.Running && progress.IterationsSeen >= fromIteration && accepted <= needed - inFlight - 1)
                     return progress.IterationsSeen;
                 (found, last) = (found + 1, $"{progress.Phase}, iteration {progress.IterationsSeen}, {accepted} accepted");
+                break;
             }
             await Task.Delay(20);
         }
