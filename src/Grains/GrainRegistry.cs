@@ -1,10 +1,14 @@
 using RiptOrleans.Grains.Abstractions;
 using RiptOrleans.Grains.Abstractions.Messages;
+using RiptOrleans.Grains.Placement;
 
 namespace RiptOrleans.Grains;
 
 /// <summary>The run's per-context statistics (one instance per run id), fed by the learner's scheduler and read by inspection.</summary>
 [KeepAlive]
+// With its learner (which feeds it and whose silo serves the inspection pages): on a worker it would die with that worker,
+// failing the run's next record. Orleans' default placement put it on any silo.
+[PreferSiloMetadata($"{SiloMetadataKeys.Gpu}=true", $"{SiloMetadataKeys.Role}={SiloMetadataKeys.Learner}", $"{SiloMetadataKeys.Role}={SiloMetadataKeys.All}")]
 public sealed class GrainRegistry : Grain, IGrainRegistry
 {
     private sealed class Entry

@@ -14,7 +14,10 @@ public static class RiptGrainsSiloBuilderExtensions
     /// </summary>
     public static ISiloBuilder AddRiptGrains(this ISiloBuilder silo)
     {
-        silo.Services.AddPlacementFilter<PreferSiloMetadataFilter, PreferSiloMetadataDirector>(ServiceLifetime.Singleton);
+        // Transient: Orleans resolves one filter per grain type and initialises it with that type's rules. A singleton would
+        // be one instance shared by every type, each resolution overwriting the rules of the others (the context groups'
+        // worker rule then placed the next run's learner and weights grains on a worker, and vice versa).
+        silo.Services.AddPlacementFilter<PreferSiloMetadataFilter, PreferSiloMetadataDirector>(ServiceLifetime.Transient);
         silo.Services.TryAddSingleton(_ => new TaskModelCache());
         silo.Services.TryAddSingleton(PolicyLoader.Default);
         silo.Services.TryAddSingleton<WeightsCache>();

@@ -34,6 +34,28 @@ public class PlacementTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GrainRegistry_OfARun_LivesOnItsLearnersSilo()
+    {
+        var at = await _cluster.Grains.GetGrain<IManagementGrain>(0).GetActivationAddress(_cluster.Grains.GetGrain<IGrainRegistry>(_run.RunId));
+
+        Assert.Equal("Silo_0", _cluster.SiloOf(at!.ToString()));
+    }
+
+    [Fact]
+    public async Task EachGrainType_PlacedByTheSiloThatPlacedTheOthers_KeepsItsOwnRule()
+    {
+        // The learner's silo placed the run's context groups (rule: workers); what it places next keeps each type's rule.
+        var silo0 = _cluster.Cluster.Silos.Single(s => s.Name == "Silo_0").SiloAddress;
+        var grains = _cluster.Cluster.GetSiloServiceProvider(silo0).GetRequiredService<IGrainFactory>();
+
+        var learner = await grains.GetGrain<ILearnerGrain>("placed-second").GetState();
+        var group = await grains.GetGrain<IContextGroupGrain>("placed-second-context").GetState();
+
+        Assert.Equal("Silo_0", _cluster.SiloOf(learner.Silo));
+        Assert.NotEqual("Silo_0", _cluster.SiloOf(group.Silo));
+    }
+
+    [Fact]
     public void ContextGroupGrains_OfARun_SpreadOverTheWorkerSilosOnly()
     {
         var silos = _groups.Select(g => _cluster.SiloOf(g.WorkerId[(g.WorkerId.IndexOf('@') + 1)..])).ToList();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using RiptOrleans.Grains.Abstractions;
 using RiptOrleans.Grains.Placement;
+using RiptOrleans.Learner.Torch;
 using RiptOrleans.Silo.Cli;
 using RiptOrleans.Silo.Hosting;
 
@@ -84,6 +85,10 @@ internal static class SiloCommand
         var cluster = settings.Cluster!;
         if (await RedisProbe.CheckAsync(cluster, TimeSpan.FromSeconds(5)) is { } unreachable)
             return CommandExit.Failed("ript silo", unreachable);
+        // A worker runs its slots' groups at once, each on its own thread: libtorch's intra-op threads on top (one per core
+        // by default) would oversubscribe the cores, their spin-waits taking the cycles of the other slots and silos.
+        if (settings.Role == SiloMetadataKeys.Worker)
+            Torch.Threads = 1;
         using var host = SiloHost.Build(settings);
         try
         {

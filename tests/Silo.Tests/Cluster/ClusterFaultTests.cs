@@ -92,8 +92,9 @@ public class ClusterFaultTests(LocalClusterFixture fixture, ITestOutputHelper ou
             }
             await Task.Delay(20);
         }
+        var where = string.Join(", ", seen.Snapshot().GroupBy(SiloOf).Select(g => $"{g.Key}: {g.Count()}"));
         throw new TimeoutException($"no group that its iteration still needs ran on {address} (run completed: {running.IsCompleted}; " +
-                                   $"{found} groups found running there too late, the last at: {last})");
+                                   $"{found} groups found running there too late, the last at: {last}; groups per silo: {where})");
     }
 
     /// <summary>Every group the learner judged was counted once: no duplicates, B/K accepted, and one event per context tried.</summary>
@@ -107,10 +108,7 @@ public class ClusterFaultTests(LocalClusterFixture fixture, ITestOutputHelper ou
 
     private static byte[] Weights(RiptRunOptions run) => File.ReadAllBytes(Path.Combine(run.CheckpointDirectory, Checkpoint.WeightsFile));
 
-    // In full-suite runs (two of two, after the other cluster tests of this class) worker-2 never got a group before the run
-    // ended, so the fault could not be injected; alone it passes. The in-process kill test (Grains.Tests FaultTests) covers the
-    // behaviour meanwhile. Left: find why the replicas all stay on worker-1 after the earlier tests (keep-alive activations).
-    [Fact(Skip = "worker-2 gets no group in full-suite runs, so the kill cannot land (see the comment); the in-process kill test covers reissue")]
+    [Fact]
     public async Task KillWorkerSilo_MidIteration_LostGroupsAreReissuedOnTheSurvivorAndCountedOnce()
     {
         await fixture.EnsureUpAsync();
@@ -134,8 +132,14 @@ public class ClusterFaultTests(LocalClusterFixture fixture, ITestOutputHelper ou
                          $"after the kill (each ran {string.Join(", ", retried.Select(g => $"{g.Seconds:F1}s"))}); run finished {(DateTimeOffset.UtcNow - killedAt).TotalSeconds:F1}s after the kill");
         Assert.NotEmpty(retried);
         Assert.Equal(seen.Reports.Sum(r => r.Reissued), retried.Count);
-        // Reissued within a few seconds: the result is back within detection + back-off + one group's run time.
-        Assert.All(retried, g => Assert.True((g.At - killedAt).TotalSeconds - g.Seconds < 10, $"reissued {(g.At - killedAt).TotalSeconds - g.Seconds:F1}s after the kill"));
+        // Reissued promptly, counted in groups (a loaded machine slows both sides alike): the lost group starts again once the
+        // kill is detected (about a second), before the survivor has finished more than a group or two of its own.
+        foreach (var g in retried)
+        {
+            var restarted = g.At - TimeSpan.FromSeconds(g.Seconds);
+            var meanwhile = seen.Count(o => o.Attempt == 1 && o.At > killedAt && o.At < restarted);
+            Assert.True(meanwhile <= 2, $"the lost group restarted only after {meanwhile} groups finished on the survivor ({(restarted - killedAt).TotalSeconds:F1}s after the kill)");
+        }
         Assert.All(seen.Snapshot().Where(g => g.At > killedAt.AddSeconds(1)), g => Assert.NotEqual(victim, SiloOf(g)));
         AssertCountedOnce(seen, 3);
         Assert.Equal(straight, Weights(run));
