@@ -47,7 +47,8 @@ internal sealed class OptionsBinder<T> where T : class, new()
     public T Bind(ParseResult parse, IReadOnlyDictionary<string, string>? environment = null)
     {
         var options = JsonConfig.Load<T>(parse.GetValue(Config), _section, _json, environment);
-        var given = _flags.Where(f => parse.GetResult(f.Flag) is not null).ToList();
+        // Only flags the user typed: System.CommandLine gives a bool option an implicit result (false) when it is absent.
+        var given = _flags.Where(f => parse.GetResult(f.Flag) is { Implicit: false }).ToList();
         foreach (var (d, flag) in given)
         {
             options = With(options, d, Value(parse, d, flag));

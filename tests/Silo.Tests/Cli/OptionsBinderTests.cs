@@ -110,6 +110,14 @@ public sealed class OptionsBinderTests : IDisposable
     }
 
     [Fact]
+    public void Bind_BooleanFlagsNotGiven_KeepTheirTrueDefaults()
+    {
+        // System.CommandLine gives an absent bool option an implicit result of false; it must not count as given.
+        Assert.True(BindTrain(NoEnvironment).Ript.DynamicRejection);
+        Assert.Equal(new IreVlaOptions(), BindTrain(NoEnvironment, "--algorithm", "ire-vla").IreVla);
+    }
+
+    [Fact]
     public void Validate_UnknownAlgorithm_NamesTheFieldAndTheValue() =>
         Assert.Contains(BindTrain(NoEnvironment, "--checkpoint", "c", "--task", "t", "--algorithm", "ppo").Validate(), e => e.Contains("train.algorithm") && e.Contains("'ppo'"));
 
