@@ -293,8 +293,17 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
                 before = await _thread!.RunAsync(() => Evaluate(s));
             var after = before;
             double rolloutSeconds = 0, learnerSeconds = 0;
+            // Steps spent before a resume count against the budget too (metrics.jsonl holds the iterations before the checkpoint).
+            var simSteps = RiptMetricsLine.ReadAll(o.MetricsPath).Sum(l => l.SimSteps);
+            var evaluatedVersion = s.Version;
             for (var it = s.Start; it < o.Iterations; it++)
             {
+                // iRe-VLA whose budget ran out inside an RL stage: no more rollouts, straight to the round's supervised iteration.
+                if (o.IreVla is { } budgeted && o.SimStepBudget > 0 && simSteps >= o.SimStepBudget && !budgeted.IsSupervised(it))
+                {
+                    it = budgeted.RoundOf(it) * budgeted.RoundLength + budgeted.RlIterations;
+                    if (it >= o.Iterations) break;
+                }
                 _iteration = it;
                 Torch.Threads = 1;
                 var iteration = it;
@@ -324,12 +333,17 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
                 }
                 s.Version++;
                 await PublishAsync();
-                var last = it == o.Iterations - 1;
+                simSteps += updated.SimSteps;
+                var spent = o.SimStepBudget > 0 && simSteps >= o.SimStepBudget && (o.IreVla is null || o.IreVla.IsSupervised(it));
+                if (spent)
+                    Logger.Information("Run {RunId}: the budget of {Budget} env steps is spent ({Steps} steps after iteration {Iteration}); ending the run", runId, o.SimStepBudget, simSteps, it);
+                var last = it == o.Iterations - 1 || spent;
                 double? eval = null;
                 if (o.EvalInits > 0 && (last || (o.EvalEvery > 0 && (it + 1) % o.EvalEvery == 0)))
                 {
                     after = await _thread.RunAsync(() => Evaluate(s));
                     eval = after.Average(x => x.SuccessRate);
+                    evaluatedVersion = s.Version;
                 }
                 var rate = o.IreVla is null ? o.Ript.LearningRate : updated.Stage == "sl" ? o.IreVla.SlLr : o.IreVla.HeadLr;
                 var report = updated with { PolicyVersion = s.Version, LearningRate = rate, EvalSuccessRate = eval };
@@ -342,7 +356,11 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
                 rolloutSeconds += report.RolloutSeconds;
                 learnerSeconds += report.LearnerSeconds;
                 _reports.Add(report);
+                if (spent) break;
             }
+            // A budget that ended iRe-VLA past its last scheduled iteration: the final weights still get their evaluation.
+            if (o.EvalInits > 0 && evaluatedVersion != s.Version)
+                after = await _thread!.RunAsync(() => Evaluate(s));
             _result = new RunResult(before, after, s.Start, rolloutSeconds, learnerSeconds);
             _phase = RunPhase.Finished;
         }

@@ -65,9 +65,9 @@ public sealed record IreVlaOptions
     [Option("iRe-VLA: windows per supervised step", Min = 1, Max = 65_536)]
     public int SlBatchSize { get; init; } = 64;
 
-    /// <summary>The SFT default rate would re-fit from scratch; a supervised round continues a trained policy.</summary>
-    [Option("iRe-VLA: learning rate of stage 2 (constant)", Min = 0, Max = 1, MinExclusive = true)]
-    public double SlLr { get; init; } = 3e-4;
+    /// <summary>Stage 2 uses the family's SFT optimiser settings (fact sheet §5.3): SFT's default rate, constant (no warm-up: it continues a trained policy).</summary>
+    [Option("iRe-VLA: learning rate of stage 2 (constant; SFT's default)", Min = 0, Max = 1, MinExclusive = true)]
+    public double SlLr { get; init; } = 1e-3;
 
     [Option("iRe-VLA: AdamW weight decay of stage 2", Min = 0, Max = 1, ConfigOnly = true)]
     public double SlWeightDecay { get; init; } = 1e-4;

@@ -54,6 +54,13 @@ public sealed record RiptRunOptions(
     /// <summary>Set: the run is iRe-VLA (stage 1 PPO on the head, stage 2 supervised, alternating), not RIPT; null: RIPT.</summary>
     [Id(17)] public IreVlaOptions? IreVla { get; init; }
 
+    /// <summary>
+    /// Environment (control) steps the run may spend on rollouts, counting every rollout (rejected groups, iRe-VLA's
+    /// discarded failures); 0: no budget. Once spent the run ends where its policy is whole: RIPT after the iteration that
+    /// spent it, iRe-VLA after that round's supervised iteration (which steps no env). Iterations stays an upper bound.
+    /// </summary>
+    [Id(18)] public long SimStepBudget { get; init; }
+
     /// <summary>The checkpoint stage of this run's own checkpoints ("ript" or "ire-vla").</summary>
     public string Algorithm => IreVla is null ? "ript" : "ire-vla";
 
