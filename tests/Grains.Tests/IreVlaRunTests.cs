@@ -61,6 +61,18 @@ public class IreVlaRunTests(IreVlaFixture fixture) : IClassFixture<IreVlaFixture
     }
 
     [Fact]
+    public async Task RunAsync_BudgetSpentInStage1_GoesStraightToTheRoundsSupervisedIterationAndEnds()
+    {
+        var run = Run("budget", 9) with { SimStepBudget = 1 };
+        var reports = new List<RiptMetricsLine>();
+
+        await TestRuns.RunAsync(fixture.Cluster, run, reports);
+
+        Assert.Equal([(0, "rl"), (2, "sl")], reports.OrderBy(r => r.Iteration).Select(r => (r.Iteration, r.Stage!)));
+        Assert.Equal(3, Checkpoint.Load(run.CheckpointDirectory).State.Step);
+    }
+
+    [Fact]
     public async Task RunAsync_RiptCheckpointResumedAsIreVla_FailsNamingTheAlgorithm()
     {
         var ript = Run("ript-then-irevla", 1) with { IreVla = null };
