@@ -85,6 +85,7 @@ internal static class TrainCommand
             Temperature = o.Temperature,
             TopK = o.TopK,
             IreVla = o.Algorithm == TrainOptions.IreVlaName ? o.IreVla : null,
+            SimStepBudget = o.SimStepBudget,
         };
         RunResult result;
         var seen = -1;

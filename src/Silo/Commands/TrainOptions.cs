@@ -62,6 +62,9 @@ internal sealed record TrainOptions
     [Option("Rollout tokens from the k most likely only (tokenized; 0 = full softmax); unset keeps the checkpoint's", Min = 0)]
     public int? TopK { get; init; }
 
+    [Option("Env steps the run may spend on rollouts, every rollout counted (0: none; iterations stays an upper bound; iRe-VLA ends after the round's supervised iteration)", Min = 0)]
+    public long SimStepBudget { get; init; }
+
     [Option("Run seed (contexts, rollouts, shuffles)")]
     public long Seed { get; init; } = 1;
 
