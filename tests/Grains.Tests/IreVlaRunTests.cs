@@ -1,9 +1,7 @@
 using RiptOrleans.Grains.Abstractions.Messages;
 using RiptOrleans.Grains.Tests.Support;
 using RiptOrleans.Learner.Checkpoints;
-using RiptOrleans.Learner.Evaluation;
 using RiptOrleans.Learner.IreVla;
-using RiptOrleans.Learner.Policies;
 using RiptOrleans.Learner.Ript;
 
 namespace RiptOrleans.Grains.Tests;
@@ -81,24 +79,5 @@ public class IreVlaRunTests(IreVlaFixture fixture) : IClassFixture<IreVlaFixture
         var e = await Assert.ThrowsAsync<RunFailedException>(() => TestRuns.RunAsync(fixture.Cluster, ript with { IreVla = Small, Iterations = 2, Resume = true }));
 
         Assert.Contains("train.algorithm", e.Message);
-    }
-
-    [Fact]
-    [Trait("Category", "Slow")]
-    public async Task RunAsync_TwoRoundsOnReach_RaisesSuccessOnTheSameEvaluationContexts()
-    {
-        var run = Run("easy", 6, Small with { PpoEpochs = 4, SlSteps = 100 }, new RiptOptions { K = 8, BatchSize = 32 }, contexts: 16);
-
-        await TestRuns.RunAsync(fixture.Cluster, run, timeout: TimeSpan.FromMinutes(6));
-
-        double Probe(string checkpoint)
-        {
-            using var policy = PolicyFactory.FromCheckpoint(checkpoint);
-            return PolicyEvaluation.Run(policy, [IreVlaFixture.Reach], new EvaluationOptions(Inits: 30, Threads: 2)).Single().SuccessRate;
-        }
-        var before = Probe(fixture.SftCheckpoint);
-        var after = Probe(run.CheckpointDirectory);
-
-        Assert.True(after >= before + 0.15, $"greedy success on 30 evaluation contexts: {before:P0} after SFT, {after:P0} after two iRe-VLA rounds");
     }
 }
