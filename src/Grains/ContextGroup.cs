@@ -51,7 +51,7 @@ public sealed class ContextGroup(TaskModelCache tasks, PolicyLoader policies, st
         var trajectories = allEqual && !job.ShipUniform
             ? []
             : batch.Episodes.Select(e => new Trajectory(
-                e.Decisions.Select(d => new TrajectoryDecision(d.Observation.State, d.Observation.Images, d.Decision.Tokens, d.Decision.Sampled, d.Decision.LogProb)).ToArray(),
+                e.Decisions.Select(d => new TrajectoryDecision(d.Observation.State, d.Observation.Images, d.Decision.Tokens, d.Decision.Sampled, d.Decision.LogProb) { Actions = d.Decision.Actions }).ToArray(),
                 e.Steps, e.Success, e.FailureReason)).ToArray();
         return new GroupResult(job.JobId, job.ContextId, job.PolicyVersion, workerId, rewards, allEqual, trajectories, batch.SimSteps,
             new GroupTimings(batch.SimTime.TotalSeconds, batch.PolicyTime.TotalSeconds, total.Elapsed.TotalSeconds),

@@ -6,10 +6,12 @@ using RiptOrleans.Grains.Abstractions.Messages;
 using RiptOrleans.Grains.Placement;
 using RiptOrleans.Learner.Checkpoints;
 using RiptOrleans.Learner.Evaluation;
+using RiptOrleans.Learner.IreVla;
 using RiptOrleans.Learner.Policies;
 using RiptOrleans.Learner.Reports;
 using RiptOrleans.Learner.Ript;
 using RiptOrleans.Learner.Runs;
+using RiptOrleans.Learner.Sft;
 using RiptOrleans.Learner.Torch;
 using RiptOrleans.Physics.Randomness;
 using RiptOrleans.Physics.Tasks;
@@ -47,14 +49,19 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
     public static int UpdateThreads { get; set; } = Environment.ProcessorCount;
 
     /// <summary>Everything of the run in progress; created and disposed on the learner's thread.</summary>
-    private sealed class Session(RiptRunOptions run, IReadOnlyList<TaskSpec> specs, PolicyConfig config, IPolicy policy, Optim.AdamW optimizer,
-        ContextCatalog contexts, int start, long version, bool resuming, ContextStats[] registry, RunDirectory directory) : IDisposable
+    private sealed class Session(RiptRunOptions run, IReadOnlyList<TaskSpec> specs, PolicyConfig config, IPolicy policy, Optim.AdamW? optimizer,
+        IreVlaLearner? ireVla, ContextCatalog contexts, int start, long version, bool resuming, ContextStats[] registry, RunDirectory directory) : IDisposable
     {
         public RiptRunOptions Run { get; } = run;
         public IReadOnlyList<TaskSpec> Specs { get; } = specs;
         public PolicyConfig Config { get; } = config;
         public IPolicy Policy { get; } = policy;
-        public Optim.AdamW Optimizer { get; } = optimizer;
+
+        /// <summary>RIPT's optimizer; null for iRe-VLA, whose stages own theirs.</summary>
+        public Optim.AdamW? Optimizer { get; } = optimizer;
+
+        /// <summary>iRe-VLA's state between iterations (value head, D_RL, D_e); null for RIPT.</summary>
+        public IreVlaLearner? IreVla { get; } = ireVla;
         public ContextCatalog Contexts { get; } = contexts;
         public int Start { get; } = start;
         public long Version { get; set; } = version;
@@ -67,7 +74,8 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
 
         public void Dispose()
         {
-            Optimizer.Dispose();
+            Optimizer?.Dispose();
+            IreVla?.Dispose();
             Policy.Dispose();
             Directory.Dispose();
         }
@@ -150,6 +158,7 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
     private Session Open(RiptRunOptions o)
     {
         o.Ript.Validate();
+        if (o.IreVla?.Problems() is { Count: > 0 } problems) throw new ArgumentException(string.Join("; ", problems));
         if (o.Iterations < 1) throw new ArgumentException($"train.iterations must be ≥ 1, got {o.Iterations}");
         var specs = o.TaskIds.Select(tasks.Spec).ToList();
         // One owner per run directory. A resumed run waits a little for the lock: after a silo dies in-process (tests) or a
@@ -181,8 +190,8 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
         }
         var resuming = latest is not null;
         var checkpoint = latest?.Checkpoint ?? Checkpoint.Load(o.StartCheckpoint);
-        if (resuming && checkpoint.State.Stage != RiptRun.Stage)
-            throw new InvalidDataException($"{o.CheckpointDirectory}: a {checkpoint.State.Stage} checkpoint, not a {RiptRun.Stage} run's");
+        if (resuming && checkpoint.State.Stage != o.Algorithm)
+            throw new InvalidDataException($"{o.CheckpointDirectory}: a {checkpoint.State.Stage} checkpoint, not a {o.Algorithm} run's (train.algorithm must match the run's)");
         var config = checkpoint.Policy with
         {
             Temperature = o.Temperature ?? checkpoint.Policy.Temperature,
@@ -193,21 +202,61 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
             throw new InvalidOperationException($"{o.CheckpointDirectory} already holds iteration {start} of {o.Iterations}; raise train.iterations to go on");
         var contexts = RiptRun.BuildContexts(o, specs, tasks);
         var policy = policies.Load(config, checkpoint.Weights);
-        Optim.AdamW optimizer;
+        Optim.AdamW? optimizer = null;
+        IreVlaLearner? ireVla = null;
         try
         {
-            optimizer = RiptUpdate.CreateOptimizer(policy, o.Ript);
-            if (resuming && checkpoint.Optimizer is { } state)
-                optimizer.LoadStateFromBytes(state);
+            if (o.IreVla is { } irevla)
+            {
+                ireVla = OpenIreVla(o, irevla, specs, policy, checkpoint, start);
+                if (resuming && !irevla.StartsRound(start) && !irevla.IsSupervised(start))
+                    ireVla.LoadState(checkpoint.Optimizer ?? throw new InvalidDataException($"{o.CheckpointDirectory}: no iRe-VLA state to continue round {irevla.RoundOf(start)} from"), start);
+            }
+            else
+            {
+                optimizer = RiptUpdate.CreateOptimizer(policy, o.Ript);
+                if (resuming && checkpoint.Optimizer is { } state)
+                    optimizer.LoadStateFromBytes(state);
+            }
         }
         catch
         {
+            ireVla?.Dispose();
+            optimizer?.Dispose();
             policy.Dispose();
             throw;
         }
         MetricsLog.KeepLines(o.MetricsPath, line => RiptMetricsLine.Parse(line).Iteration < start);
-        return new Session(o, specs, config, policy, optimizer, contexts, start, resuming ? checkpoint.State.Version : 0, resuming,
+        return new Session(o, specs, config, policy, optimizer, ireVla, contexts, start, resuming ? checkpoint.State.Version : 0, resuming,
             resuming ? RegistrySnapshot(checkpoint.State) : [], directory);
+    }
+
+    /// <summary>
+    /// iRe-VLA's state at <paramref name="start"/>: D_e (the demos of the run's tasks: train.sl_demo_dir, else train.demo_dir,
+    /// else the directory the checkpoint's training config names, as many per task as it says unless train.sl_demos does)
+    /// and D_RL as the iterations before start built it.
+    /// </summary>
+    private static IreVlaLearner OpenIreVla(RiptRunOptions o, IreVlaOptions irevla, IReadOnlyList<TaskSpec> specs, IPolicy policy, Checkpoint checkpoint, int start)
+    {
+        if (policy is not (IFrozenBackbone and ISupervisedStages))
+            throw new ArgumentException($"train.algorithm ire-vla needs a policy split into backbone and head (the tokenized or regression family); this checkpoint's policy is a {policy.GetType().Name}");
+        DemoDataset? demos = null;
+        string? dir = null;
+        var perTask = 0;
+        if (irevla.DemoReplay)
+        {
+            var training = checkpoint.Training;
+            string? Recorded(string key) => training?[key]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? training[key]!.GetValue<string>() : null;
+            int? RecordedInt(string key) => training?[key]?.GetValueKind() == System.Text.Json.JsonValueKind.Number ? training[key]!.GetValue<int>() : null;
+            dir = irevla.SlDemoDir ?? o.DemoDirectory ?? Recorded("sl_demo_dir") ?? Recorded("demo_dir")
+                ?? throw new ArgumentException($"train.sl_demo_dir is needed: stage 2 replays the expert demos, and the checkpoint {o.StartCheckpoint} records no demo_dir (or turn train.demo_replay off)");
+            perTask = irevla.SlDemos > 0 ? irevla.SlDemos : RecordedInt("sl_demos") ?? RecordedInt("demos")
+                ?? throw new ArgumentException($"train.sl_demos is needed: the checkpoint {o.StartCheckpoint} records no demos per task");
+            demos = DemoDataset.Load(Path.GetFullPath(dir), specs, perTask, policy.Config.Cameras);
+            Logger.Information("iRe-VLA D_e: {Episodes} demos ({PerTask} per task) from {Directory}", demos.Episodes, perTask, dir);
+        }
+        var online = OnlineDataset.Load(o.OnlineDirectory, start);
+        return new IreVlaLearner(policy, irevla, o.Seed, demos, online) { DemoDirectory = dir is null ? null : Path.GetFullPath(dir), DemosPerTask = perTask };
     }
 
     /// <summary>The per-context statistics a checkpoint saved; none when it holds another shape (they only feed inspection).</summary>
@@ -234,6 +283,8 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
             Workers = workers,
             SkipSolvedForIterations = o.SkipSolvedIterations,
             BeforeReissue = PublishAsync,
+            // iRe-VLA learns from every rollout: failures train its value head, all-fail groups included.
+            ShipUniform = o.IreVla is not null,
         };
         try
         {
@@ -243,44 +294,86 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
             var after = before;
             double rolloutSeconds = 0, learnerSeconds = 0;
             string? endedEarly = null;
+            // Steps spent before a resume count against the budget too (metrics.jsonl holds the iterations before the checkpoint).
+            var simSteps = RiptMetricsLine.ReadAll(o.MetricsPath).Sum(l => l.SimSteps);
+            var evaluatedVersion = s.Version;
             for (var it = s.Start; it < o.Iterations; it++)
             {
+                // iRe-VLA whose budget ran out inside an RL stage: no more rollouts, straight to the round's supervised iteration.
+                if (o.IreVla is { } budgeted && o.SimStepBudget > 0 && simSteps >= o.SimStepBudget && !budgeted.IsSupervised(it))
+                {
+                    it = budgeted.RoundOf(it) * budgeted.RoundLength + budgeted.RlIterations;
+                    if (it >= o.Iterations) break;
+                }
                 _iteration = it;
                 Torch.Threads = 1;
-                Collection collection;
-                try
-                {
-                    collection = await scheduler.CollectAsync(it, s.Version, o.Ript, registry, _groups.Add, ct);
-                }
-                catch (RiptRejectionException e) when (e.Solved)
-                {
-                    // Every rollout succeeds: no group can be mixed again, so the run ends here with the weights of the last iteration.
-                    endedEarly = $"ended after {it} of {o.Iterations} iterations: {e.Message}";
-                    Logger.Information("Run {RunId} {Ended}", runId, endedEarly);
-                    if (o.EvalInits > 0) after = await _thread!.RunAsync(() => Evaluate(s));
-                    break;
-                }
                 var iteration = it;
-                var updated = await _thread!.RunAsync(() => Update(tasks, s, collection, iteration));
+                RiptMetricsLine updated;
+                IReadOnlyList<IreVlaTrajectory> added = [];
+                if (o.IreVla is { } irevla)
+                {
+                    // iRe-VLA: an RL iteration collects exactly batch_size rollouts of the round's task(s), every group kept;
+                    // the round's last iteration is supervised and runs no rollouts.
+                    var round = irevla.RoundOf(it);
+                    var task = irevla.JointRounds ? null : s.Specs[round % s.Specs.Count].Id;
+                    var line = new RiptMetricsLine { Iteration = it, Round = round, RlTask = task ?? "all" };
+                    if (irevla.IsSupervised(it))
+                        updated = await _thread!.RunAsync(() => SuperviseIreVla(s, iteration, line with { Stage = "sl", RlTask = null }));
+                    else
+                    {
+                        var ids = task is null ? null : s.Contexts.Ids.Where(id => s.Contexts.Get(id).TaskId == task).ToList();
+                        var collection = await scheduler.CollectAsync(it, s.Version, o.Ript with { DynamicRejection = false }, registry, _groups.Add, ct, ids);
+                        (updated, added) = await _thread!.RunAsync(() => ReinforceIreVla(tasks, s, collection, iteration));
+                        updated = updated with { Stage = "rl", Round = round, RlTask = task ?? "all" };
+                    }
+                }
+                else
+                {
+                    Collection collection;
+                    try
+                    {
+                        collection = await scheduler.CollectAsync(it, s.Version, o.Ript, registry, _groups.Add, ct);
+                    }
+                    catch (RiptRejectionException e) when (e.Solved)
+                    {
+                        // Every rollout succeeds: no group can be mixed again, so the run ends with the weights of the last iteration.
+                        endedEarly = $"ended after {it} of {o.Iterations} iterations: {e.Message}";
+                        Logger.Information("Run {RunId} {Ended}", runId, endedEarly);
+                        break;
+                    }
+                    updated = await _thread!.RunAsync(() => Update(tasks, s, collection, iteration));
+                }
                 s.Version++;
                 await PublishAsync();
-                var last = it == o.Iterations - 1;
+                simSteps += updated.SimSteps;
+                var spent = o.SimStepBudget > 0 && simSteps >= o.SimStepBudget && (o.IreVla is null || o.IreVla.IsSupervised(it));
+                if (spent)
+                    Logger.Information("Run {RunId}: the budget of {Budget} env steps is spent ({Steps} steps after iteration {Iteration}); ending the run", runId, o.SimStepBudget, simSteps, it);
+                var last = it == o.Iterations - 1 || spent;
                 double? eval = null;
                 if (o.EvalInits > 0 && (last || (o.EvalEvery > 0 && (it + 1) % o.EvalEvery == 0)))
                 {
                     after = await _thread.RunAsync(() => Evaluate(s));
                     eval = after.Average(x => x.SuccessRate);
+                    evaluatedVersion = s.Version;
                 }
-                var report = updated with { PolicyVersion = s.Version, LearningRate = o.Ript.LearningRate, EvalSuccessRate = eval };
+                var rate = o.IreVla is null ? o.Ript.LearningRate : updated.Stage == "sl" ? o.IreVla.SlLr : o.IreVla.HeadLr;
+                var report = updated with { PolicyVersion = s.Version, LearningRate = rate, EvalSuccessRate = eval };
                 var stats = await registry.GetContextsAsync(null);
                 // Nothing is written once the run is cancelled or its silo stops: the checkpoint stays at the last whole iteration.
                 ct.ThrowIfCancellationRequested();
                 var (beforeNow, afterNow) = (before, after);
-                await _thread.RunAsync(() => Persist(s, report, stats, beforeNow, afterNow));
+                var addedNow = added;
+                await _thread.RunAsync(() => Persist(s, report, stats, beforeNow, afterNow, addedNow));
                 rolloutSeconds += report.RolloutSeconds;
                 learnerSeconds += report.LearnerSeconds;
                 _reports.Add(report);
+                if (spent) break;
             }
+            // A run that ended before its last scheduled iteration (budget spent, every rollout a success): the final weights
+            // still get their evaluation.
+            if (o.EvalInits > 0 && evaluatedVersion != s.Version)
+                after = await _thread!.RunAsync(() => Evaluate(s));
             _result = new RunResult(before, after, s.Start, rolloutSeconds, learnerSeconds) { EndedEarly = endedEarly };
             _phase = RunPhase.Finished;
         }
@@ -317,6 +410,51 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
         return metrics with { LearnerSeconds = learner.Elapsed.TotalSeconds };
     }
 
+    /// <summary>iRe-VLA stage 1 on every rollout of the collection (groups in issue order): PPO on the head, successes into D_RL.</summary>
+    private static (RiptMetricsLine Metrics, IReadOnlyList<IreVlaTrajectory> Added) ReinforceIreVla(TaskModelCache tasks, Session s, Collection collection, int iteration)
+    {
+        var learner = Stopwatch.StartNew();
+        Torch.Threads = UpdateThreads;
+        var rollouts = ToTrajectories(tasks, s.Contexts, collection.Accepted, s.Policy.ActionDim);
+        var (metrics, added) = s.IreVla!.Reinforce(iteration, rollouts, collection.Metrics);
+        Logger.Information("iRe-VLA iteration {Iteration} (RL): v{Version}, policy loss {Loss:F4}, value loss {ValueLoss:F4}, clip {Clip:F3}, {Added} successes into D_RL ({Total}), {Seconds:F1}s update",
+            iteration, s.Version + 1, metrics.PolicyLoss, metrics.ValueLoss, metrics.ClipFraction, added.Count, s.IreVla.Online.Trajectories.Count, learner.Elapsed.TotalSeconds);
+        return (metrics with { LearnerSeconds = learner.Elapsed.TotalSeconds }, added);
+    }
+
+    /// <summary>iRe-VLA stage 2: supervised learning of the whole policy on D_e ∪ D_RL.</summary>
+    private static RiptMetricsLine SuperviseIreVla(Session s, int iteration, RiptMetricsLine line)
+    {
+        var learner = Stopwatch.StartNew();
+        Torch.Threads = UpdateThreads;
+        var metrics = s.IreVla!.Supervise(iteration, line);
+        Logger.Information("iRe-VLA iteration {Iteration} (SL): v{Version}, supervised loss {Loss:F4} over {Steps} steps, {Online:P0} of windows from D_RL, {Seconds:F1}s",
+            iteration, s.Version + 1, metrics.SupervisedLoss, metrics.OptimizerSteps, metrics.OnlineFraction, learner.Elapsed.TotalSeconds);
+        return metrics with { LearnerSeconds = learner.Elapsed.TotalSeconds };
+    }
+
+    /// <summary>Every trajectory of the groups as iRe-VLA reads them: decisions with their observations, and the actions the env executed.</summary>
+    private static List<IreVlaTrajectory> ToTrajectories(TaskModelCache tasks, ContextCatalog contexts, IReadOnlyList<GroupResult> groups, int actionDim)
+    {
+        var rollouts = new List<IreVlaTrajectory>();
+        foreach (var g in groups)
+        {
+            var instruction = contexts.InstructionOf(g.ContextId);
+            var taskId = contexts.Get(g.ContextId).TaskId;
+            var fields = tasks.Get(taskId).Observation.Fields;
+            foreach (var t in g.Trajectories)
+            {
+                var decisions = t.Decisions.Select(d => new ScoredDecision(new PolicyObservation(d.State, d.Images, instruction, fields), d.Tokens, d.Sampled)).ToList();
+                var executed = t.Decisions.SelectMany(d => d.Actions ?? throw new InvalidDataException($"a rollout of {g.ContextId} carries no executed actions (a worker of an older version?)"))
+                    .Take(t.Length * actionDim).ToArray();
+                if (executed.Length != t.Length * actionDim)
+                    throw new InvalidDataException($"a rollout of {g.ContextId} ran {t.Length} steps but its decisions carry {executed.Length / actionDim} executed actions");
+                rollouts.Add(new IreVlaTrajectory(taskId, g.ContextId, decisions, t.Decisions.Select(d => d.LogProb).ToArray(), executed, t.Length, t.Success));
+            }
+        }
+        return rollouts;
+    }
+
     /// <summary>K samples per accepted group, each with its leave-one-out advantage.</summary>
     private static List<RiptSample> ToSamples(TaskModelCache tasks, ContextCatalog contexts, IReadOnlyList<GroupResult> groups)
     {
@@ -343,15 +481,24 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
         return PolicyEvaluation.Run(s.Policy, s.Specs, new EvaluationOptions(s.Run.EvalInits, s.Run.Workers > 0 ? s.Run.Workers : Environment.ProcessorCount)).ToArray();
     }
 
-    private static int Persist(Session s, RiptMetricsLine report, ContextStats[] stats, TaskScore[] before, TaskScore[] after)
+    private static int Persist(Session s, RiptMetricsLine report, ContextStats[] stats, TaskScore[] before, TaskScore[] after, IReadOnlyList<IreVlaTrajectory> added)
     {
         var o = s.Run;
         var iteration = report.Iteration;
         using (var log = new MetricsLog(o.MetricsPath, append: true))
             log.Append(report.ToJson());
-        new Checkpoint(s.Config, RiptRun.Training(o), s.Published!.Weights, s.Optimizer.StateToBytes(), new CheckpointState
+        // D_RL's additions first: a crash before the checkpoint leaves a file of an iteration past it, which a resume deletes.
+        if (s.IreVla is not null)
+            OnlineDataset.Save(o.OnlineDirectory, iteration, added);
+        var training = RiptRun.Training(o);
+        if (s.IreVla is { DemoDirectory: { } demoDir } learner)
         {
-            Stage = RiptRun.Stage,
+            training["sl_demo_dir"] = demoDir;
+            training["sl_demos"] = learner.DemosPerTask;
+        }
+        new Checkpoint(s.Config, training, s.Published!.Weights, s.IreVla is null ? s.Optimizer!.StateToBytes() : s.IreVla.StateToBytes(), new CheckpointState
+        {
+            Stage = o.Algorithm,
             Step = iteration + 1,
             Version = s.Version,
             Custom = JsonSerializer.SerializeToNode(stats),

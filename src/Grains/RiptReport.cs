@@ -15,10 +15,11 @@ public static class RiptReport
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>").Append(LossCurveSvg.Escape(title)).Append("</title>");
         sb.Append("<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 8px}</style></head><body>");
-        sb.Append("<h1>RIPT run ").Append(LossCurveSvg.Escape(title)).Append("</h1>");
+        var ireVla = lines.Any(l => l.Stage is not null);
+        sb.Append(ireVla ? "<h1>iRe-VLA run " : "<h1>RIPT run ").Append(LossCurveSvg.Escape(title)).Append("</h1>");
         if (before.Count > 0 || after.Count > 0)
         {
-            sb.Append("<table><tr><th>task</th><th>before (SFT)</th><th>after (RIPT)</th></tr>");
+            sb.Append(ireVla ? "<table><tr><th>task</th><th>before (SFT)</th><th>after (iRe-VLA)</th></tr>" : "<table><tr><th>task</th><th>before (SFT)</th><th>after (RIPT)</th></tr>");
             foreach (var a in after)
             {
                 var b = before.FirstOrDefault(x => x.TaskId == a.TaskId);
@@ -27,8 +28,25 @@ public static class RiptReport
             sb.Append("</table>");
         }
         sb.Append(Curves(lines, before.Count > 0 ? before.Average(s => s.SuccessRate) : null));
+        if (ireVla) sb.Append(Stages(lines));
         sb.Append("</body></html>");
         File.WriteAllText(path, sb.ToString());
+    }
+
+    /// <summary>iRe-VLA's iterations as a table: the stage of each (rl: PPO on the head; sl: supervised on D_e ∪ D_RL), its round and task, SRs and losses.</summary>
+    public static string Stages(IReadOnlyList<RiptMetricsLine> lines)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder("<h2>iRe-VLA stages</h2>");
+        sb.Append(LossCurveSvg.Render("iRe-VLA losses", "iteration", "loss",
+            [("value (stage 1)", lines.Where(l => l.ValueLoss is not null).Select(l => ((double)l.Iteration + 1, l.ValueLoss!.Value)).ToList()),
+             ("supervised (stage 2)", lines.Where(l => l.SupervisedLoss is not null).Select(l => ((double)l.Iteration + 1, l.SupervisedLoss!.Value)).ToList())]));
+        sb.Append("<table><tr><th>iteration</th><th>stage</th><th>round</th><th>RL task</th><th>rollouts</th><th>rollout SR</th><th>D_RL</th><th>eval SR</th></tr>");
+        foreach (var l in lines)
+            sb.Append(c, $"<tr><td>{l.Iteration + 1}</td><td>{l.Stage}</td><td>{l.Round + 1}</td><td>{LossCurveSvg.Escape(l.RlTask ?? "")}</td><td>{l.Rollouts}</td>" +
+                $"<td>{(l.Stage == "rl" ? l.RolloutSuccessRate.ToString("P0", c) : "")}</td><td>{l.OnlineTrajectories}</td><td>{(l.EvalSuccessRate is { } e ? e.ToString("P0", c) : "")}</td></tr>");
+        sb.Append("</table>");
+        return sb.ToString();
     }
 
     /// <summary>

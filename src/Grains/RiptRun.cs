@@ -53,5 +53,7 @@ public static class RiptRun
         o.EvalEvery,
         o.EvalInits,
         ript = o.Ript,
+        algorithm = o.Algorithm,
+        ire_vla = o.IreVla,
     })!;
 }

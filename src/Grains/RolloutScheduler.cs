@@ -40,6 +40,9 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
     /// a silo takes to be declared dead, after which the retried call reactivates the grain on a live silo.</summary>
     public int MaxAttempts { get; init; } = 32;
 
+    /// <summary>Ask groups to ship every trajectory, all-equal groups included (iRe-VLA learns from every rollout: failures train its critic).</summary>
+    public bool ShipUniform { get; init; }
+
     /// <summary>Runs before a lost group is reissued (the learner republishes the weights, which may have died with a silo).</summary>
     public Func<Task>? BeforeReissue { get; init; }
 
@@ -67,8 +70,9 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
     /// <summary>The in-flight target now: fixed, or the live workers' slots.</summary>
     private int Target(IReadOnlyList<WorkerSilo>? live) => Parallelism > 0 ? Parallelism : live?.Sum(w => w.Slots) ?? 1;
 
+    /// <param name="contextIds">The contexts to draw from this phase (iRe-VLA's per-task rounds); null: the whole context set.</param>
     public async Task<Collection> CollectAsync(int iteration, long version, RiptOptions options, IGrainRegistry registry,
-        Action<GroupEvent>? onGroup, CancellationToken ct)
+        Action<GroupEvent>? onGroup, CancellationToken ct, IReadOnlyList<string>? contextIds = null)
     {
         options.Validate();
         var started = Stopwatch.StartNew();
@@ -132,7 +136,7 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
                         Logger.Information("Worker silos available again: {Slots} slots", target);
                     _waitingForWorkers = false;
                     while (pending.Count < target)
-                        pending.Add(await IssueAsync(NextJob(iteration, version, options.K, rng, issued++), 1));
+                        pending.Add(await IssueAsync(NextJob(iteration, version, options.K, rng, issued++, contextIds), 1));
                     return;
                 }
                 if (!_waitingForWorkers)
@@ -307,9 +311,9 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
     private static GroupEvent Event(int iteration, GroupResult r, string verdict, int attempt) =>
         new(iteration, r.ContextId, r.PolicyVersion, r.Successes, r.Rewards.Length, verdict, r.Timings.TotalSeconds, r.WorkerId, attempt, DateTimeOffset.UtcNow);
 
-    private RolloutJob NextJob(int iteration, long version, int k, Random rng, int n)
+    private RolloutJob NextJob(int iteration, long version, int k, Random rng, int n, IReadOnlyList<string>? from)
     {
-        var ids = contexts.Ids;
+        var ids = from ?? contexts.Ids;
         string id;
         var tries = 0;
         do
@@ -320,7 +324,7 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
         // Seeds derive from (run seed, iteration, job number, context) so any group can be replayed.
         var seed = Seeds.RolloutGroup(runSeed, iteration, n, id);
         var context = contexts.Get(id);
-        // Uniform groups stay unshipped: with rejection they are dropped, without it they carry zero advantage.
-        return new RolloutJob(Guid.NewGuid(), runId, iteration, version, id, context.TaskId, contexts.InstructionOf(id), context.State, k, seed, ShipUniform: false);
+        // Uniform groups stay unshipped for RIPT: with rejection they are dropped, without it they carry zero advantage.
+        return new RolloutJob(Guid.NewGuid(), runId, iteration, version, id, context.TaskId, contexts.InstructionOf(id), context.State, k, seed, ShipUniform);
     }
 }

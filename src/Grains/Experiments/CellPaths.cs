@@ -7,6 +7,12 @@ namespace RiptOrleans.Grains.Experiments;
 /// </summary>
 public sealed record CellPaths(string SourceDemos, string Pretrain, string TargetDemos, string Sft, string Ript)
 {
+    /// <summary>
+    /// The SFT directory is shared by the cells that differ only in their stage-3 variant (an experiment's layout): the
+    /// first such cell trains it, the others start from the very same checkpoint.
+    /// </summary>
+    public bool SharedSft { get; init; }
+
     /// <summary>The quickstart's layout: everything directly in its --out directory.</summary>
     public static CellPaths Flat(string outDir) => new(
         Path.Combine(outDir, "demos-source"), Path.Combine(outDir, "pretrain"), Path.Combine(outDir, "demos-target"),
@@ -23,8 +29,8 @@ public sealed record CellPaths(string SourceDemos, string Pretrain, string Targe
             Path.Combine(shared, "demos", $"{source}_seed-{cell.Seed}_{settings.PretrainDemos}"),
             Path.Combine(shared, "pretrain", $"{family}_{source}_seed-{cell.Seed}_{settings.PretrainDemos}"),
             Path.Combine(shared, "demos", $"{cell.Unit.Name}_seed-{cell.Seed}_{cell.Demos}"),
-            Path.Combine(own, "sft"),
-            Path.Combine(own, "ript"));
+            Path.Combine(shared, "sft", $"{family}_{cell.Unit.Name}_seed-{cell.Seed}_{cell.Demos}_{settings.PretrainDemos}_{settings.SftStepCap?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "full"}"),
+            Path.Combine(own, "ript")) { SharedSft = true };
     }
 
     /// <summary>The cell's own directory; it exists without a result line while the cell is half-finished.</summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using RiptOrleans.Grains.Abstractions.Messages;
 using RiptOrleans.Learner.Checkpoints;
 using RiptOrleans.Learner.Evaluation;
+using RiptOrleans.Learner.IreVla;
 using RiptOrleans.Learner.Policies;
 using RiptOrleans.Learner.Ript;
 using RiptOrleans.Physics.Experts;
@@ -46,7 +47,13 @@ public static class CellPipeline
         // 2–3. SFT: pretrain on the source and adapt to the target, or multitask on the suite.
         string sftCheckpoint;
         clock.Restart();
-        if (unit.Pair is { } p)
+        var sftKey = Key("sft", family, unit.Name, cell.Seed, cell.Demos, settings.PretrainDemos, settings.SftStepCap);
+        if (paths.SharedSft && StepMarker.Has(paths.Sft, sftKey))
+        {
+            hooks.Say($"SFT: reusing {paths.Sft} (the same checkpoint for every variant)");
+            sftCheckpoint = Path.Combine(paths.Sft, "checkpoint");
+        }
+        else if (unit.Pair is { } p)
         {
             var pretrainKey = Key("pretrain", family, p.Source, cell.Seed, settings.PretrainDemos, settings.SftStepCap);
             if (!StepMarker.Has(paths.Pretrain, pretrainKey))
@@ -74,12 +81,13 @@ public static class CellPipeline
             StepMarker.Clear(paths.Sft);
             sftCheckpoint = hooks.RunSft(recipe.Multitask(paths.TargetDemos, unit.Suite!, cell.Demos, paths.Sft, (ulong)cell.Seed, settings.SftStepCap)).CheckpointDirectory;
         }
+        if (paths.SharedSft) StepMarker.Set(paths.Sft, sftKey);
         seconds["sft"] = clock.Elapsed.TotalSeconds;
 
         // 4. RIPT from the demos' initial states, through the host's one way of starting a run.
         clock.Restart();
         var run = RunOptions(cell, settings, recipe, paths, sftCheckpoint, targets.Count);
-        hooks.Say($"RIPT: {settings.Iterations} iterations, K={run.Ript.K}, {run.Ript.BatchSize} trajectories per iteration, variant {cell.Variant.Name}");
+        hooks.Say($"{(run.IreVla is null ? "RIPT" : "iRe-VLA")}: {settings.Iterations} iterations{(run.SimStepBudget > 0 ? $" or {run.SimStepBudget} env steps" : "")}, K={run.Ript.K}, {run.Ript.BatchSize} trajectories per iteration, variant {cell.Variant.Name}");
         RunResult? result = null;
         string? stopReason = null;
         try
@@ -114,6 +122,15 @@ public static class CellPipeline
 
         var evalCurve = new List<CurvePoint> { new(0, before.Average(s => s.SuccessRate)) };
         evalCurve.AddRange(lines.Where(l => l.EvalSuccessRate is not null).Select(l => new CurvePoint(l.Iteration + 1, l.EvalSuccessRate!.Value)));
+        var budgetCurve = new List<BudgetPoint> { new(0, 0, before.Average(s => s.SuccessRate)) };
+        long stepsSoFar = 0;
+        double secondsSoFar = 0;
+        foreach (var l in lines)
+        {
+            stepsSoFar += l.SimSteps;
+            secondsSoFar += l.RolloutSeconds + l.LearnerSeconds;
+            if (l.EvalSuccessRate is { } sr) budgetCurve.Add(new BudgetPoint(stepsSoFar, Math.Round(secondsSoFar, 1), sr));
+        }
         var rolloutSeconds = lines.Sum(l => l.RolloutSeconds);
         var rollouts = (long)Math.Round(lines.Sum(l => l.RolloutsPerSecond * l.RolloutSeconds));
         return new CellResult
@@ -126,6 +143,9 @@ public static class CellPipeline
             Tasks = after.Select(a => new TaskOutcome(a.TaskId, before.FirstOrDefault(b => b.TaskId == a.TaskId)?.SuccessRate ?? double.NaN, a.SuccessRate, a.Episodes)).ToList(),
             EvalCurve = evalCurve,
             RolloutCurve = lines.Select(l => new CurvePoint(l.Iteration + 1, l.RolloutSuccessRate)).ToList(),
+            BudgetCurve = budgetCurve,
+            Algorithm = run.Algorithm,
+            SimSteps = stepsSoFar,
             IterationsRun = lines.Count,
             Rollouts = rollouts,
             SecondsPerIteration = lines.Count == 0 ? 0 : lines.Average(l => l.RolloutSeconds + l.LearnerSeconds),
@@ -157,6 +177,9 @@ public static class CellPipeline
             Workers = settings.Workers,
             Temperature = recipe.Temperature,
             TopK = recipe.TopK,
+            SimStepBudget = settings.SimStepBudget ?? 0,
+            // D_e is exactly the demo set the cell's SFT learned from (the target's demos), replayed unless the variant ablates it.
+            IreVla = cell.Variant.IreVla ? new IreVlaOptions { DemoReplay = cell.Variant.DemoReplay, SlDemoDir = paths.TargetDemos, SlDemos = cell.Demos } : null,
         };
     }
 

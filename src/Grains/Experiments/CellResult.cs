@@ -44,6 +44,12 @@ public sealed record CellResult
     public IReadOnlyList<CurvePoint> EvalCurve { get; init; } = [];
     /// <summary>SR of the sampled rollouts RIPT collected, by iteration (1-based).</summary>
     public IReadOnlyList<CurvePoint> RolloutCurve { get; init; } = [];
+    /// <summary>Held-out SR after SFT and at each scheduled evaluation, against the env steps and the wall-clock (rollouts + updates) spent so far.</summary>
+    public IReadOnlyList<BudgetPoint> BudgetCurve { get; init; } = [];
+    /// <summary>"ript" or "ire-vla".</summary>
+    public string? Algorithm { get; init; }
+    /// <summary>Env (control) steps of every rollout stage 3 ran, rejected and discarded ones included.</summary>
+    public long SimSteps { get; init; }
     public int IterationsRun { get; init; }
     public long Rollouts { get; init; }
     /// <summary>Mean wall-clock of one RIPT iteration (rollouts + update), seconds.</summary>
@@ -60,6 +66,9 @@ public sealed record CellResult
 
 /// <summary>Success before and after RIPT on one task of a cell.</summary>
 public sealed record TaskOutcome(string Task, double Before, double After, int Episodes);
+
+/// <summary>A held-out success rate after this many env steps and seconds of stage 3.</summary>
+public sealed record BudgetPoint(long SimSteps, double Seconds, double SuccessRate);
 
 /// <summary>One point of a curve: an iteration and a success rate.</summary>
 public sealed record CurvePoint(int Iteration, double SuccessRate);

@@ -29,6 +29,12 @@ public sealed record CellSettings
     /// <summary>Trajectories per RIPT iteration (a multiple of K); null: the recipe's for a pair, K x max(4, tasks) for a suite.</summary>
     public int? BatchSize { get; init; }
 
+    /// <summary>
+    /// Environment steps each cell's stage 3 may spend on rollouts, every rollout counted (RIPT's rejected groups,
+    /// iRe-VLA's failures); null: no budget (Iterations decides). With a budget Iterations is an upper bound.
+    /// </summary>
+    public long? SimStepBudget { get; init; }
+
     /// <summary>Worker threads of the silo and the evaluation; not part of what a result depends on (collection is deterministic).</summary>
     [JsonIgnore]
     public int Workers { get; init; } = Environment.ProcessorCount;
@@ -44,6 +50,7 @@ public sealed record CellSettings
         if (SftStepCap is < 1) errors.Add($"--sft-steps must be ≥ 1, got {SftStepCap}");
         if (K is < 2) errors.Add($"--k must be ≥ 2, got {K}");
         if (BatchSize is { } b && (b < (K ?? 2) || b % (K ?? 1) != 0)) errors.Add($"--batch-size must be a positive multiple of --k, got {BatchSize}");
+        if (SimStepBudget is < 1) errors.Add($"--sim-step-budget must be ≥ 1, got {SimStepBudget}");
         if (Workers < 1) errors.Add($"--workers must be ≥ 1, got {Workers}");
         return errors;
     }

@@ -34,6 +34,11 @@ public static class ResultsPage
             sb.Append(noise ? NoiseChart(mine, definition) : DemosChart(mine));
             foreach (var family in mine.Select(r => r.Family).Distinct().Order(StringComparer.Ordinal))
             {
+                if (mine.Any(r => r.BudgetCurve.Count > 1 && r.Algorithm is not null) && mine.Select(r => r.Algorithm).Distinct().Count() > 1)
+                {
+                    sb.Append(BudgetChart(mine.Where(r => r.Family == family).ToList(), $"{family}: held-out success rate vs environment steps", p => p.SimSteps, "env steps (every rollout)"));
+                    sb.Append(BudgetChart(mine.Where(r => r.Family == family).ToList(), $"{family}: held-out success rate vs wall-clock", p => p.Seconds, "seconds (rollouts + updates)"));
+                }
                 sb.Append(IterationChart(mine.Where(r => r.Family == family).ToList(), $"{family}: held-out success rate vs RIPT iteration", r => r.EvalCurve));
                 sb.Append(IterationChart(mine.Where(r => r.Family == family).ToList(), $"{family}: sampled rollout success rate vs iteration", r => r.RolloutCurve));
             }
@@ -75,6 +80,25 @@ public static class ResultsPage
             series.Add(($"{g.Key.Family} {g.Key.Demos} demos SFT + RIPT", byNoise.Select(n => Aggregate(n.Key, n, r => r.SuccessAfter)).ToList(), false));
         }
         return Render("success rate vs context noise (bars: ± std over seeds)", "noise σ on the RL contexts (x 2.5 cm)", "success rate (%)", series, 0, 100);
+    }
+
+    /// <summary>SR against a budget axis per (unit, variant): the k-th evaluation of every seed averaged (x and y), bars ± std of SR over seeds.</summary>
+    private static string BudgetChart(IReadOnlyList<CellResult> cells, string title, Func<BudgetPoint, double> x, string axis)
+    {
+        var series = new List<(string, IReadOnlyList<Point>, bool)>();
+        foreach (var g in cells.GroupBy(r => (r.Unit, r.Variant, r.Demos)).OrderBy(g => g.Key.Unit, StringComparer.Ordinal).ThenBy(g => g.Key.Variant, StringComparer.Ordinal))
+        {
+            var points = g.SelectMany(r => r.BudgetCurve.Select((p, k) => (k, p))).GroupBy(v => v.k).OrderBy(v => v.Key)
+                .Select(v =>
+                {
+                    var values = v.Select(q => 100 * q.p.SuccessRate).ToList();
+                    var mean = values.Average();
+                    var std = values.Count < 2 ? 0 : Math.Sqrt(values.Sum(q => (q - mean) * (q - mean)) / (values.Count - 1));
+                    return new Point(v.Average(q => x(q.p)), mean, mean - std, mean + std);
+                }).ToList();
+            series.Add(($"{g.Key.Unit} {g.Key.Demos}d {g.Key.Variant}", points, false));
+        }
+        return Render(title, axis, "success rate (%)", series, 0, 100);
     }
 
     private static string IterationChart(IReadOnlyList<CellResult> cells, string title, Func<CellResult, IReadOnlyList<CurvePoint>> curve)

@@ -11,7 +11,7 @@ namespace RiptOrleans.Learner.Policies;
 /// draws Laplace(μ, b·Temperature), Greedy returns μ; log π = Σ over the chunk's entries of log Laplace(a; μ, b) with the
 /// unscaled b (official code), as a density over raw action units.
 /// </summary>
-public sealed class RegressionPolicy : Module, IPolicy, ISupervisedStages
+public sealed class RegressionPolicy : Module, IPolicy, ISupervisedStages, IFrozenBackbone
 {
     public const string ActionStage = "action";
     public const string ScaleStage = "scale";
@@ -75,6 +75,44 @@ public sealed class RegressionPolicy : Module, IPolicy, ISupervisedStages
 
     IEnumerable<Tensor> IPolicy.Parameters() => Parameters();
 
+    /// <summary>iRe-VLA's head: the action head (the scale head stays frozen, as in RIPT; encoders and trunk are the backbone).</summary>
+    public IReadOnlyList<Tensor> HeadParameters() => ActionHead.Parameters().ToList();
+
+    /// <summary>The trunk's output, the features both heads read.</summary>
+    public int FeatureSize => 2 * Config.DModel;
+
+    public Tensor Features(IReadOnlyList<PolicyObservation> observations)
+    {
+        using var noGrad = Grad.Disabled();
+        using var scope = TensorScope.Open();
+        return Trunk.Forward(Observation.Forward(Batch(observations)).Flatten(1)).MoveToOuter();
+    }
+
+    public string SupervisedStage => ActionStage;
+
+    public Tensor HeadInputs(IReadOnlyList<ScoredDecision> decisions) => Features(decisions.Select(d => d.Observation).ToList());
+
+    public Tensor HeadLogProb(Tensor headInputs, IReadOnlyList<ScoredDecision> decisions)
+    {
+        using var scope = TensorScope.Open();
+        var mu = ActionHead.Forward(headInputs);
+        var logB = ScaleHead.Forward(headInputs).Clamp(Config.LogScaleClip.Lo, Config.LogScaleClip.Hi);
+        return EntryLogProbs(Actions.Normalize(SampledChunks(decisions)), mu, logB).Sum(1).MoveToOuter();
+    }
+
+    /// <summary>The decisions' sampled chunks, N × ChunkLength·ActionDim, checked.</summary>
+    private Tensor SampledChunks(IReadOnlyList<ScoredDecision> decisions)
+    {
+        var sampled = new float[decisions.Count * _flat];
+        for (var i = 0; i < decisions.Count; i++)
+        {
+            var s = decisions[i].Sampled ?? throw new ArgumentException($"decision {i} has no sampled chunk; a regression policy scores continuous chunks");
+            if (s.Length != _flat) throw new ArgumentException($"decision {i} has {s.Length} sampled entries, ChunkLength x ActionDim is {_flat}");
+            s.CopyTo(sampled, i * _flat);
+        }
+        return Tensor.FromArray(sampled, decisions.Count, _flat);
+    }
+
     void IPolicy.Train(bool on) => Train(on);
 
     /// <summary>
@@ -137,15 +175,9 @@ public sealed class RegressionPolicy : Module, IPolicy, ISupervisedStages
     public Tensor StepLogProbs(IReadOnlyList<ScoredDecision> decisions)
     {
         using var scope = TensorScope.Open();
-        var sampled = new float[decisions.Count * _flat];
-        for (var i = 0; i < decisions.Count; i++)
-        {
-            var s = decisions[i].Sampled ?? throw new ArgumentException($"decision {i} has no sampled chunk; a regression policy scores continuous chunks");
-            if (s.Length != _flat) throw new ArgumentException($"decision {i} has {s.Length} sampled entries, ChunkLength x ActionDim is {_flat}");
-            s.CopyTo(sampled, i * _flat);
-        }
+        var sampled = SampledChunks(decisions);
         var (mu, logB) = Heads(Batch(decisions.Select(d => d.Observation).ToList()), false);
-        var lp = EntryLogProbs(Actions.Normalize(Tensor.FromArray(sampled, decisions.Count, _flat)), mu, logB);
+        var lp = EntryLogProbs(Actions.Normalize(sampled), mu, logB);
         return lp.Reshape(decisions.Count, Config.ChunkLength, ActionDim).Sum(2).MoveToOuter();
     }
 

@@ -11,7 +11,7 @@ namespace RiptOrleans.Learner.Policies;
 /// log π of a decision = Σ over its tokens of the full-softmax log-prob (QueST's compute_act_logits), although
 /// rollouts sample with temperature and top-k.
 /// </summary>
-public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages
+public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages, IFrozenBackbone
 {
     public const string AutoencoderStage = "autoencoder";
     public const string PriorStage = "prior";
@@ -95,6 +95,53 @@ public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages
 
     IEnumerable<Tensor> IPolicy.Parameters() => Parameters();
 
+    /// <summary>iRe-VLA's head: the final norm and the token logits; encoders, embeddings and transformer blocks are the backbone.</summary>
+    public IReadOnlyList<Tensor> HeadParameters() => FinalNorm.Parameters().Concat(Head.Parameters()).ToList();
+
+    /// <summary>The last block's output at the start token, before the final norm: what the head reads for a chunk's first token.</summary>
+    public int FeatureSize => Config.DModel;
+
+    public Tensor Features(IReadOnlyList<PolicyObservation> observations)
+    {
+        using var noGrad = Grad.Disabled();
+        using var scope = TensorScope.Open();
+        var obs = ObservationBatch.From(observations, Config, Observation.Layout, _tokenizer);
+        var start = Torch.Torch.Full([observations.Count, 1], _vocab, DType.Int64);
+        return PriorHidden(Observation.Forward(obs), start).Select(1, 0).MoveToOuter();
+    }
+
+    public string SupervisedStage => PriorStage;
+
+    public Tensor HeadInputs(IReadOnlyList<ScoredDecision> decisions)
+    {
+        using var noGrad = Grad.Disabled();
+        using var scope = TensorScope.Open();
+        var target = Targets(decisions);
+        var obs = ObservationBatch.From(decisions.Select(d => d.Observation).ToList(), Config, Observation.Layout, _tokenizer);
+        return PriorHidden(Observation.Forward(obs), TeacherPrefix(target)).MoveToOuter();
+    }
+
+    public Tensor HeadLogProb(Tensor headInputs, IReadOnlyList<ScoredDecision> decisions)
+    {
+        using var scope = TensorScope.Open();
+        var target = Targets(decisions);
+        var logits = Head.Forward(FinalNorm.Forward(headInputs));
+        return Functional.LogSoftmax(logits, -1).Gather(2, target.Unsqueeze(2)).Squeeze(2).Sum(1).MoveToOuter();
+    }
+
+    /// <summary>The decisions' sampled tokens, N × TokensPerChunk, checked.</summary>
+    private Tensor Targets(IReadOnlyList<ScoredDecision> decisions)
+    {
+        var tokens = new long[decisions.Count * _tokens];
+        for (var i = 0; i < decisions.Count; i++)
+        {
+            var t = decisions[i].Tokens ?? throw new ArgumentException($"decision {i} has no tokens; a tokenized policy scores token sequences");
+            if (t.Length != _tokens) throw new ArgumentException($"decision {i} has {t.Length} tokens, TokensPerChunk is {_tokens}");
+            t.CopyTo(tokens, i * _tokens);
+        }
+        return Tensor.FromArray(tokens, decisions.Count, _tokens);
+    }
+
     void IPolicy.Train(bool on) => Train(on);
 
     //---------------------------------- the prior ------------------------------------------------------
@@ -103,14 +150,20 @@ public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages
     private Tensor PriorLogits(Tensor context, Tensor prefix)
     {
         using var scope = TensorScope.Open();
+        return Head.Forward(FinalNorm.Forward(PriorHidden(context, prefix))).MoveToOuter();
+    }
+
+    /// <summary>The last block's output (B × k × d) at the prefix positions, before the final norm.</summary>
+    private Tensor PriorHidden(Tensor context, Tensor prefix)
+    {
+        using var scope = TensorScope.Open();
         var k = prefix.Size(1);
         var x = Tensor.Cat([context, TokenEmbedding.Forward(prefix)], 1);
         var positions = Torch.Torch.Arange(0, _context + k);
         x = x + PositionEmbedding.Forward(positions).Unsqueeze(0);
         if (IsTraining && Config.Dropout > 0) x = Functional.Dropout(x, Config.Dropout, true);
         foreach (var block in _blocks) x = block.Forward(x);
-        x = FinalNorm.Forward(x.Slice(1, _context, _context + k));
-        return Head.Forward(x).MoveToOuter();
+        return x.Slice(1, _context, _context + k).MoveToOuter();
     }
 
     /// <summary>Prefix [start, tokens[:, :-1]] (B × n) of full token rows (B × n).</summary>
@@ -170,14 +223,7 @@ public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages
     public Tensor TokenLogProbs(IReadOnlyList<ScoredDecision> decisions)
     {
         using var scope = TensorScope.Open();
-        var tokens = new long[decisions.Count * _tokens];
-        for (var i = 0; i < decisions.Count; i++)
-        {
-            var t = decisions[i].Tokens ?? throw new ArgumentException($"decision {i} has no tokens; a tokenized policy scores token sequences");
-            if (t.Length != _tokens) throw new ArgumentException($"decision {i} has {t.Length} tokens, TokensPerChunk is {_tokens}");
-            t.CopyTo(tokens, i * _tokens);
-        }
-        var target = Tensor.FromArray(tokens, decisions.Count, _tokens);
+        var target = Targets(decisions);
         var obs = ObservationBatch.From(decisions.Select(d => d.Observation).ToList(), Config, Observation.Layout, _tokenizer);
         var logits = PriorLogits(Observation.Forward(obs), TeacherPrefix(target));
         return Functional.LogSoftmax(logits, -1).Gather(2, target.Unsqueeze(2)).Squeeze(2).MoveToOuter();

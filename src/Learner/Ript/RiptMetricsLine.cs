@@ -54,6 +54,20 @@ public sealed record RiptMetricsLine
     /// <summary>Wall-clock seconds collecting rollouts vs updating.</summary>
     [JsonPropertyName("perf/rollout_s")] public double RolloutSeconds { get; init; }
     [JsonPropertyName("perf/learner_s")] public double LearnerSeconds { get; init; }
+    /// <summary>iRe-VLA only (absent for RIPT): the iteration's stage, "rl" (stage 1: PPO on the head, backbone frozen) or "sl" (stage 2: supervised on D_e ∪ D_RL).</summary>
+    [JsonPropertyName("stage")] public string? Stage { get; init; }
+    /// <summary>iRe-VLA: the round (one RL stage, then one supervised stage) and the task its RL stage trains ("all" when joint).</summary>
+    [JsonPropertyName("round")] public int? Round { get; init; }
+    [JsonPropertyName("rl_task")] public string? RlTask { get; init; }
+    /// <summary>iRe-VLA stage 1: the value head's (clipped) loss and the explained variance of its old values on the returns.</summary>
+    [JsonPropertyName("loss/value")] public double? ValueLoss { get; init; }
+    [JsonPropertyName("loss/explained_variance")] public double? ExplainedVariance { get; init; }
+    /// <summary>iRe-VLA stage 2: mean supervised loss (the family's own SFT loss) and the share of windows drawn from D_RL.</summary>
+    [JsonPropertyName("loss/supervised")] public double? SupervisedLoss { get; init; }
+    [JsonPropertyName("sl/online_fraction")] public double? OnlineFraction { get; init; }
+    /// <summary>iRe-VLA: successful rollouts in D_RL after this iteration, and how many this iteration added.</summary>
+    [JsonPropertyName("online/trajectories")] public int? OnlineTrajectories { get; init; }
+    [JsonPropertyName("online/added")] public int? OnlineAdded { get; init; }
     /// <summary>Scheduled evaluation success rate (greedy, eval contexts); absent on iterations without evaluation.</summary>
     [JsonPropertyName("eval/success_rate")] public double? EvalSuccessRate { get; init; }
 

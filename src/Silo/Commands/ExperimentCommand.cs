@@ -33,6 +33,7 @@ internal static class ExperimentCommand
     private static readonly Option<int?> SftStepsOption = new("--sft-steps") { Description = "Cap on every SFT stage's steps (short runs)." };
     private static readonly Option<int?> KOption = new("--k") { Description = "Rollouts per context (default: the family's)." };
     private static readonly Option<int?> BatchOption = new("--batch-size") { Description = "Trajectories per RIPT iteration (default: the family's per pair, K x tasks per suite)." };
+    private static readonly Option<long?> SimStepBudgetOption = new("--sim-step-budget") { Description = "Env steps each cell's stage 3 may spend, every rollout counted (compare: the same budget for RIPT and iRe-VLA); default: none." };
     private static readonly Option<int?> WorkersOption = new("--workers") { Description = "Worker threads (default: one per core)." };
     private static readonly Option<string> OutOption = new("--out", "-o") { Description = "Experiment directory (default runs/experiments/NAME)." };
     private static readonly Option<bool> ResumeOption = new("--resume") { Description = "Continue the experiment in --out: skip finished cells, rerun a half-finished one." };
@@ -44,7 +45,7 @@ internal static class ExperimentCommand
         var command = new Command("experiment", "A paper table or figure as a resumable grid of runs: results.jsonl, results.md, results.html.");
         command.Arguments.Add(NameArgument);
         foreach (var o in new Option[] { PairsOption, SuitesOption, DemosOption, SeedsOption, FamiliesOption, VariantsOption, IterationsOption, EvalInitsOption,
-                     EvalEveryOption, PretrainDemosOption, SftStepsOption, KOption, BatchOption, WorkersOption, OutOption, ResumeOption, ListOption, JsonOption })
+                     EvalEveryOption, PretrainDemosOption, SftStepsOption, KOption, BatchOption, SimStepBudgetOption, WorkersOption, OutOption, ResumeOption, ListOption, JsonOption })
             command.Options.Add(o);
         command.SetAction(async (parse, ct) =>
         {
@@ -85,6 +86,7 @@ internal static class ExperimentCommand
                 SftStepCap = parse.GetValue(SftStepsOption),
                 K = parse.GetValue(KOption),
                 BatchSize = parse.GetValue(BatchOption),
+                SimStepBudget = parse.GetValue(SimStepBudgetOption),
                 Workers = parse.GetValue(WorkersOption) is { } w and > 0 ? w : defaults.Workers,
             };
             var outDir = parse.GetValue(OutOption) ?? Path.Combine("runs", "experiments", name);

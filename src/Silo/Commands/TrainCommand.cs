@@ -21,7 +21,7 @@ internal static class TrainCommand
 
     public static Command Create()
     {
-        var command = new Command("train", "Stage 3 RIPT: dynamic-sampling LOOP from an SFT checkpoint (an embedded Orleans silo on all cores).");
+        var command = new Command("train", "Stage 3 from an SFT checkpoint: RIPT (dynamic-sampling LOOP, default) or iRe-VLA (--algorithm ire-vla), on an embedded Orleans silo on all cores.");
         Binder.AddTo(command);
         foreach (var o in new Option[] { JsonOption, ClusterOption, ClusterIdOption, DashboardOption, ListenOption })
             command.Options.Add(o);
@@ -84,6 +84,8 @@ internal static class TrainCommand
             Force = o.Force,
             Temperature = o.Temperature,
             TopK = o.TopK,
+            IreVla = o.Algorithm == TrainOptions.IreVlaName ? o.IreVla : null,
+            SimStepBudget = o.SimStepBudget,
         };
         RunResult result;
         var seen = -1;
@@ -101,10 +103,18 @@ internal static class TrainCommand
             result = await RiptRunLauncher.RunAsync(run, r =>
             {
                 seen = Math.Max(seen, r.Iteration);
-                Console.Error.WriteLine($"iteration {r.Iteration + 1}/{o.Iterations}: rollout SR {r.RolloutSuccessRate:P0}, groups {r.Accepted} accepted / " +
-                    $"{r.RejectedAllSuccess} all-success / {r.RejectedAllFail} all-fail, {r.RolloutsPerSecond:F1} rollouts/s, " +
-                    $"loss {r.PolicyLoss:F4}, clip {r.ClipFraction:F2}, {r.RolloutSeconds:F0}s rollouts + {r.LearnerSeconds:F0}s update" +
-                    (r.Reissued > 0 ? $", {r.Reissued} groups reissued" : ""));
+                if (r.Stage == "sl")
+                    Console.Error.WriteLine($"iteration {r.Iteration + 1}/{o.Iterations} (iRe-VLA stage 2, round {r.Round + 1}): supervised loss {r.SupervisedLoss:F4} over " +
+                        $"{r.OptimizerSteps} steps, {r.OnlineFraction:P0} of windows from {r.OnlineTrajectories} online successes, {r.LearnerSeconds:F0}s");
+                else if (r.Stage == "rl")
+                    Console.Error.WriteLine($"iteration {r.Iteration + 1}/{o.Iterations} (iRe-VLA stage 1, round {r.Round + 1}, {r.RlTask}): rollout SR {r.RolloutSuccessRate:P0} " +
+                        $"of {r.Rollouts}, {r.RolloutsPerSecond:F1} rollouts/s, policy loss {r.PolicyLoss:F4}, value loss {r.ValueLoss:F4}, clip {r.ClipFraction:F2}, " +
+                        $"+{r.OnlineAdded} successes ({r.OnlineTrajectories} in D_RL), {r.RolloutSeconds:F0}s rollouts + {r.LearnerSeconds:F0}s update");
+                else
+                    Console.Error.WriteLine($"iteration {r.Iteration + 1}/{o.Iterations}: rollout SR {r.RolloutSuccessRate:P0}, groups {r.Accepted} accepted / " +
+                        $"{r.RejectedAllSuccess} all-success / {r.RejectedAllFail} all-fail, {r.RolloutsPerSecond:F1} rollouts/s, " +
+                        $"loss {r.PolicyLoss:F4}, clip {r.ClipFraction:F2}, {r.RolloutSeconds:F0}s rollouts + {r.LearnerSeconds:F0}s update" +
+                        (r.Reissued > 0 ? $", {r.Reissued} groups reissued" : ""));
             },
                 g => Console.Error.WriteLine(
                     $"  group {g.ContextId} at v{g.PolicyVersion}: {g.Successes}/{g.K} successes, {g.Verdict}, " +
@@ -141,7 +151,7 @@ internal static class TrainCommand
             });
             return CommandExit.Ok;
         }
-        var table = new Table().AddColumns("task", "before (SFT)", "after (RIPT)");
+        var table = new Table().AddColumns("task", "before (SFT)", o.Algorithm == TrainOptions.IreVlaName ? "after (iRe-VLA)" : "after (RIPT)");
         foreach (var a in result.After)
         {
             var b = result.Before.FirstOrDefault(s => s.TaskId == a.TaskId);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RiptOrleans.Learner.Configuration;
+using RiptOrleans.Learner.IreVla;
 using RiptOrleans.Learner.Ript;
 
 namespace RiptOrleans.Silo.Commands;
@@ -40,15 +41,29 @@ internal sealed record TrainOptions
     [Option("RIPT iterations", Min = 1, Max = 1_000_000)]
     public int Iterations { get; init; } = 15;
 
+    /// <summary>ript (RIPT-VLA, the default) or ire-vla (iRe-VLA: PPO on the head with the backbone frozen, alternating with supervised rounds on demos + successes).</summary>
+    [Option("Stage-3 algorithm: ript (RIPT-VLA) or ire-vla (iRe-VLA: head-only PPO rounds alternating with supervised rounds on demos + online successes)", NonEmpty = true)]
+    public string Algorithm { get; init; } = RiptName;
+
+    public const string RiptName = "ript";
+    public const string IreVlaName = "ire-vla";
+
     /// <summary>The update's knobs (k, batch_size, lr, …), declared in RiptOptions.</summary>
     [OptionGroup]
     public RiptOptions Ript { get; init; } = new();
+
+    /// <summary>iRe-VLA's knobs (rl_iterations, gamma, sl_steps, …), declared in IreVlaOptions; read with --algorithm ire-vla only.</summary>
+    [OptionGroup]
+    public IreVlaOptions IreVla { get; init; } = new();
 
     [Option("Sampling temperature (tokens) or Laplace scale multiplier (regression) of rollouts; unset keeps the checkpoint's", Min = 0, Max = 100, MinExclusive = true)]
     public double? Temperature { get; init; }
 
     [Option("Rollout tokens from the k most likely only (tokenized; 0 = full softmax); unset keeps the checkpoint's", Min = 0)]
     public int? TopK { get; init; }
+
+    [Option("Env steps the run may spend on rollouts, every rollout counted (0: none; iterations stays an upper bound; iRe-VLA ends after the round's supervised iteration)", Min = 0)]
+    public long SimStepBudget { get; init; }
 
     [Option("Run seed (contexts, rollouts, shuffles)")]
     public long Seed { get; init; } = 1;
@@ -81,8 +96,10 @@ internal sealed record TrainOptions
         if (string.IsNullOrEmpty(Checkpoint) && !Resume) errors.Add("train.checkpoint is required (the SFT checkpoint to start from)");
         if (string.IsNullOrEmpty(Task) == string.IsNullOrEmpty(Suite)) errors.Add("give exactly one of train.task and train.suite");
         if (Resume && Force) errors.Add("give at most one of train.resume and train.force");
+        if (Algorithm is not (RiptName or IreVlaName)) errors.Add($"train.algorithm must be {RiptName} or {IreVlaName}, got '{Algorithm}' (--algorithm)");
         // Ranges were checked above with the rest; only the sizes that depend on each other remain.
         errors.AddRange(Ript.Problems().Where(e => !errors.Contains(e)));
+        if (Algorithm == IreVlaName) errors.AddRange(IreVla.Problems().Where(e => !errors.Contains(e)));
         return errors;
     }
 

@@ -39,6 +39,38 @@ public class CellPipelineTests
     }
 
     [Fact]
+    public void RunOptions_IreVlaWithoutReplayUnderABudget_ReplaysNoDemosAndCarriesTheBudget()
+    {
+        var unit = ExperimentUnit.ForPair(ExperimentRegistry.FindPair(ExperimentRegistry.QuickstartPair)!);
+        var cell = new ExperimentCell("compare", unit, PolicyKind.Regression, 3, 1, ExperimentVariant.IreVlaNoReplay);
+
+        var run = CellPipeline.RunOptions(cell, new CellSettings { SimStepBudget = 5000 }, FamilyRecipe.For(PolicyKind.Regression), Paths, "sft/checkpoint", tasks: 1);
+
+        Assert.NotNull(run.IreVla);
+        Assert.False(run.IreVla.DemoReplay);
+        Assert.Equal(Paths.TargetDemos, run.IreVla.SlDemoDir);
+        Assert.Equal(3, run.IreVla.SlDemos);
+        Assert.Equal(5000, run.SimStepBudget);
+        Assert.Null(CellPipeline.RunOptions(cell with { Variant = ExperimentVariant.Ript }, new CellSettings(), FamilyRecipe.For(PolicyKind.Regression), Paths, "sft/checkpoint", 1).IreVla);
+    }
+
+    [Fact]
+    public void ForExperiment_VariantsOfOneCell_ShareTheirSftDirectoryButNotTheirRuns()
+    {
+        var unit = ExperimentUnit.ForPair(ExperimentRegistry.FindPair(ExperimentRegistry.QuickstartPair)!);
+        var ript = new ExperimentCell("compare", unit, PolicyKind.Regression, 3, 1, ExperimentVariant.Ript);
+        var irevla = ript with { Variant = ExperimentVariant.IreVlaReplay };
+
+        var a = CellPaths.ForExperiment("/tmp/x", ript, new CellSettings());
+        var b = CellPaths.ForExperiment("/tmp/x", irevla, new CellSettings());
+
+        Assert.Equal(a.Sft, b.Sft);
+        Assert.True(a.SharedSft);
+        Assert.NotEqual(a.Ript, b.Ript);
+        Assert.NotEqual(a.Sft, CellPaths.ForExperiment("/tmp/x", ript with { Seed = 2 }, new CellSettings()).Sft);
+    }
+
+    [Fact]
     public void Cell_IdAndDemos_DependOnlyOnItsCoordinates()
     {
         var unit = ExperimentUnit.ForPair(ExperimentRegistry.FindPair("scenario-stove-and-pan")!);

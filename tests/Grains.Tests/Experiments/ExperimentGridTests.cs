@@ -53,6 +53,17 @@ public class ExperimentGridTests
     }
 
     [Fact]
+    public void Expand_Compare_RiptAndIreVlaWithAndWithoutDemoReplayOnTheSameUnitsAndSeeds()
+    {
+        var grid = ExperimentGrid.Expand(Named("compare"), new GridSelection { Families = [PolicyKind.Regression] });
+
+        Assert.Equal(3 * 3, grid.Cells.Count);
+        foreach (var seed in grid.Cells.GroupBy(c => c.Seed))
+            Assert.Equal([(false, true), (true, true), (true, false)], seed.Select(c => (c.Variant.IreVla, c.Variant.DemoReplay)));
+        Assert.All(grid.Cells, c => Assert.Equal(ExperimentRegistry.QuickstartPair, c.Unit.Name));
+    }
+
+    [Fact]
     public void Expand_DefaultSuitesNotBuilt_AreLeftOutWithANote()
     {
         var grid = ExperimentGrid.Expand(Named("multitask"), new GridSelection());

@@ -38,7 +38,10 @@ internal sealed class GrainCluster : IAsyncDisposable
     /// <summary>A scratch directory removed with the cluster.</summary>
     public string Directory => _dir;
 
-    public static async Task<GrainCluster> StartAsync(params TestSilo[] silos)
+    public static Task<GrainCluster> StartAsync(params TestSilo[] silos) => StartAsync(null, silos);
+
+    /// <summary>A cluster whose silos load policies with <paramref name="policies"/> (null: the tiny linear test policy).</summary>
+    public static async Task<GrainCluster> StartAsync(PolicyLoader? policies, params TestSilo[] silos)
     {
         silos = silos.Length == 0 ? [new TestSilo()] : silos;
         var roles = silos.ToList();
@@ -57,7 +60,7 @@ internal sealed class GrainCluster : IAsyncDisposable
                 [SiloMetadataKeys.Gpu] = role.Gpu ? "true" : "false",
             });
             silo.Services.AddSingleton(_ => new TaskModelCache(TestTasks.Get));
-            silo.Services.AddSingleton(new PolicyLoader((config, weights) =>
+            silo.Services.AddSingleton(policies ?? new PolicyLoader((config, weights) =>
             {
                 Interlocked.Increment(ref self!._livePolicies);
                 var p = new LinearLaplacePolicy(config.StateDim, config.ActionDim, config.ExecuteSteps)

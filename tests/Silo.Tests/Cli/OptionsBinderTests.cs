@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using RiptOrleans.Learner.Configuration;
+using RiptOrleans.Learner.IreVla;
 using RiptOrleans.Learner.Ript;
 using RiptOrleans.Learner.Sft;
 using RiptOrleans.Silo.Commands;
@@ -100,9 +101,25 @@ public sealed class OptionsBinderTests : IDisposable
         Assert.False(BindTrain(NoEnvironment, "--dynamic-rejection", "false").Ript.DynamicRejection);
 
     [Fact]
-    public void Bind_BooleanFlagsNotGiven_KeepTheirTrueDefaults() =>
+    public void Bind_IreVlaFlags_SetTheAlgorithmAndItsGroup()
+    {
+        var o = BindTrain(NoEnvironment, "--algorithm", "ire-vla", "--rl-iterations", "3", "--gamma", "0.995", "--demo-replay", "false", "--joint-rounds", "true");
+
+        Assert.Equal("ire-vla", o.Algorithm);
+        Assert.Equal(new IreVlaOptions { RlIterations = 3, Gamma = 0.995, DemoReplay = false, JointRounds = true }, o.IreVla);
+    }
+
+    [Fact]
+    public void Bind_BooleanFlagsNotGiven_KeepTheirTrueDefaults()
+    {
         // System.CommandLine gives an absent bool option an implicit result of false; it must not count as given.
         Assert.True(BindTrain(NoEnvironment).Ript.DynamicRejection);
+        Assert.Equal(new IreVlaOptions(), BindTrain(NoEnvironment, "--algorithm", "ire-vla").IreVla);
+    }
+
+    [Fact]
+    public void Validate_UnknownAlgorithm_NamesTheFieldAndTheValue() =>
+        Assert.Contains(BindTrain(NoEnvironment, "--checkpoint", "c", "--task", "t", "--algorithm", "ppo").Validate(), e => e.Contains("train.algorithm") && e.Contains("'ppo'"));
 
     [Fact]
     public void Bind_ListFlag_TakesEveryValue() =>
@@ -127,7 +144,7 @@ public sealed class OptionsBinderTests : IDisposable
         Assert.Contains(SftCommand.Binder.Options, o => o.Name == flag || o.Aliases.Contains(flag));
 
     [Theory]
-    [InlineData(typeof(TrainOptions)), InlineData(typeof(RiptOptions)), InlineData(typeof(SftOptions))]
+    [InlineData(typeof(TrainOptions)), InlineData(typeof(RiptOptions)), InlineData(typeof(IreVlaOptions)), InlineData(typeof(SftOptions))]
     public void OptionsRecord_EverySettableProperty_IsDeclared(Type type) => Assert.Empty(OptionRules.Undeclared(type));
 
     public static TheoryData<string> TrainNumericFlags() => [.. NumericFlags(typeof(TrainOptions))];

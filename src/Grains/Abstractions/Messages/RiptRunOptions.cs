@@ -1,3 +1,4 @@
+using RiptOrleans.Learner.IreVla;
 using RiptOrleans.Learner.Ript;
 
 namespace RiptOrleans.Grains.Abstractions.Messages;
@@ -50,9 +51,25 @@ public sealed record RiptRunOptions(
     /// <summary>Tokens drawn from the k most likely only (tokenized family; 0 = full softmax); null keeps the checkpoint's.</summary>
     [Id(14)] public int? TopK { get; init; }
 
+    /// <summary>Set: the run is iRe-VLA (stage 1 PPO on the head, stage 2 supervised, alternating), not RIPT; null: RIPT.</summary>
+    [Id(17)] public IreVlaOptions? IreVla { get; init; }
+
+    /// <summary>
+    /// Environment (control) steps the run may spend on rollouts, counting every rollout (rejected groups, iRe-VLA's
+    /// discarded failures); 0: no budget. Once spent the run ends where its policy is whole: RIPT after the iteration that
+    /// spent it, iRe-VLA after that round's supervised iteration (which steps no env). Iterations stays an upper bound.
+    /// </summary>
+    [Id(18)] public long SimStepBudget { get; init; }
+
+    /// <summary>The checkpoint stage of this run's own checkpoints ("ript" or "ire-vla").</summary>
+    public string Algorithm => IreVla is null ? "ript" : "ire-vla";
+
     public string CheckpointDirectory => Path.Combine(OutDirectory, "checkpoint");
     public string MetricsPath => Path.Combine(OutDirectory, "metrics.jsonl");
     public string ReportPath => Path.Combine(OutDirectory, "report.html");
+
+    /// <summary>iRe-VLA's D_RL, one file per iteration that added successes.</summary>
+    public string OnlineDirectory => Path.Combine(OutDirectory, "online");
 
     /// <summary>The learner grain's key: the run directory's name.</summary>
     public string RunId => Path.GetFileName(Path.GetFullPath(OutDirectory).TrimEnd(Path.DirectorySeparatorChar));

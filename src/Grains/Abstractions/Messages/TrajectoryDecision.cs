@@ -8,4 +8,8 @@ public sealed record TrajectoryDecision(
     [property: Id(1)] byte[]? Images,
     [property: Id(2)] long[]? Tokens,
     [property: Id(3)] float[]? Sampled,
-    [property: Id(4)] float LogProb);
+    [property: Id(4)] float LogProb)
+{
+    /// <summary>The actions the env was sent from this decision (ExecuteSteps x ActionDim, clamped; fewer steps ran when the episode ended first): iRe-VLA's online successes are learned from them.</summary>
+    [Id(5)] public float[]? Actions { get; init; }
+}

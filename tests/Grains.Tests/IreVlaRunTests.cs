@@ -1,0 +1,83 @@
+using RiptOrleans.Grains.Abstractions.Messages;
+using RiptOrleans.Grains.Tests.Support;
+using RiptOrleans.Learner.Checkpoints;
+using RiptOrleans.Learner.IreVla;
+using RiptOrleans.Learner.Ript;
+
+namespace RiptOrleans.Grains.Tests;
+
+/// <summary>iRe-VLA runs through the learner grain on the context-group farm (real regression policy, metaworld-mini/reach).</summary>
+[Trait("Category", "Fast")]
+public class IreVlaRunTests(IreVlaFixture fixture) : IClassFixture<IreVlaFixture>
+{
+    private static readonly RiptOptions Groups = new() { K = 4, BatchSize = 8 };
+
+    private static readonly IreVlaOptions Small = new() { RlIterations = 2, PpoEpochs = 2, PpoMinibatch = 32, SlSteps = 10, SlBatchSize = 16 };
+
+    private RiptRunOptions Run(string name, int iterations, IreVlaOptions? irevla = null, RiptOptions? groups = null, int contexts = 8) =>
+        new(Path.Combine(fixture.Cluster.Directory, name), [IreVlaFixture.Reach.Id], fixture.SftCheckpoint, groups ?? Groups, iterations)
+        {
+            ContextsPerTask = contexts, EvalInits = 0, Workers = 2, Seed = 3, IreVla = irevla ?? Small,
+        };
+
+    [Fact]
+    public async Task RunAsync_OneRound_RecordsEachIterationsStageAndKeepsEverySuccessOnlyOnline()
+    {
+        var run = Run("round", 3);
+        var reports = new List<RiptMetricsLine>();
+
+        await TestRuns.RunAsync(fixture.Cluster, run, reports);
+
+        Assert.Equal(["rl", "rl", "sl"], reports.OrderBy(r => r.Iteration).Select(r => r.Stage));
+        var rl = reports.Where(r => r.Stage == "rl").ToList();
+        // Every rollout of an RL iteration counts (no group is rejected), and exactly its successes join D_RL.
+        Assert.All(rl, r => Assert.Equal(8, r.Rollouts));
+        Assert.All(rl, r => Assert.Equal(r.RolloutSuccesses, r.OnlineAdded));
+        var sl = reports.Single(r => r.Stage == "sl");
+        Assert.Equal(rl.Sum(r => r.RolloutSuccesses), sl.OnlineTrajectories);
+        Assert.Equal(0, sl.Rollouts);
+        Assert.Equal(10, sl.OptimizerSteps);
+        Assert.Equal(rl.Sum(r => r.RolloutSuccesses), OnlineDataset.Load(run.OnlineDirectory, 3).Trajectories.Count);
+        var checkpoint = Checkpoint.Load(run.CheckpointDirectory);
+        Assert.Equal("ire-vla", checkpoint.State.Stage);
+        Assert.Equal(3, checkpoint.State.Version);
+        Assert.Contains("iRe-VLA stages", File.ReadAllText(run.ReportPath));
+    }
+
+    [Fact]
+    public async Task RunAsync_ResumedInTheMiddleOfStage1_EndsWithTheWeightsOfAnUninterruptedRun()
+    {
+        var whole = Run("whole", 3);
+        var interrupted = Run("interrupted", 1);
+
+        await TestRuns.RunAsync(fixture.Cluster, whole);
+        await TestRuns.RunAsync(fixture.Cluster, interrupted);
+        // The value head and its optimiser of round 1 continue from the checkpoint of iteration 0; D_RL reloads from disk.
+        await TestRuns.RunAsync(fixture.Cluster, interrupted with { Iterations = 3, Resume = true });
+
+        Assert.Equal(TestRuns.FinalWeights(whole), TestRuns.FinalWeights(interrupted));
+    }
+
+    [Fact]
+    public async Task RunAsync_BudgetSpentInStage1_GoesStraightToTheRoundsSupervisedIterationAndEnds()
+    {
+        var run = Run("budget", 9) with { SimStepBudget = 1 };
+        var reports = new List<RiptMetricsLine>();
+
+        await TestRuns.RunAsync(fixture.Cluster, run, reports);
+
+        Assert.Equal([(0, "rl"), (2, "sl")], reports.OrderBy(r => r.Iteration).Select(r => (r.Iteration, r.Stage!)));
+        Assert.Equal(3, Checkpoint.Load(run.CheckpointDirectory).State.Step);
+    }
+
+    [Fact]
+    public async Task RunAsync_RiptCheckpointResumedAsIreVla_FailsNamingTheAlgorithm()
+    {
+        var ript = Run("ript-then-irevla", 1) with { IreVla = null };
+        await TestRuns.RunAsync(fixture.Cluster, ript);
+
+        var e = await Assert.ThrowsAsync<RunFailedException>(() => TestRuns.RunAsync(fixture.Cluster, ript with { IreVla = Small, Iterations = 2, Resume = true }));
+
+        Assert.Contains("train.algorithm", e.Message);
+    }
+}
