@@ -38,10 +38,9 @@ public static class LiberoNinety
         "kitchen-scene4-put-the-black-bowl-in-the-bottom-drawer-of-the-cabinet", // 3 timeouts in the first 42 clean
         "kitchen-scene4-put-the-wine-bottle-on-the-wine-rack", // 3 timeouts in the first 8 clean
         "kitchen-scene5-put-the-black-bowl-on-the-plate", // 46 % clean, 42 % noisy
-        "kitchen-scene5-put-the-black-bowl-on-top-of-the-cabinet", // not measured yet
-        "kitchen-scene6-put-the-yellow-and-white-mug-to-the-front-of-the-white-mug", // not measured yet
-        "kitchen-scene7-put-the-white-bowl-on-the-plate", // not measured yet
-        "kitchen-scene7-put-the-white-bowl-to-the-right-of-the-plate", // not measured yet
+        "kitchen-scene5-put-the-black-bowl-on-top-of-the-cabinet", // 3 timeouts in the first 5 clean
+        "kitchen-scene6-put-the-yellow-and-white-mug-to-the-front-of-the-white-mug", // 3 timeouts in the first 4 clean
+        "kitchen-scene7-put-the-white-bowl-to-the-right-of-the-plate", // 100 % clean; noisy not measured yet
         "living-room-scene2-pick-up-the-butter-and-put-it-in-the-basket", // 86 % clean, 88 % noisy
         "living-room-scene5-put-the-red-mug-on-the-left-plate", // not measured yet
         "living-room-scene5-put-the-red-mug-on-the-right-plate", // not measured yet
