@@ -43,10 +43,12 @@ public static class KnobSkills
         var from = Math.PI + start + 0.85;
         yield return new("above-lever", d => stove.Local(d, At(from) + new Vec3(0, 0, 0.06)), 1, Tolerance: 0.01, MaxSteps: 70);
         yield return new("beside-lever", d => stove.Local(d, At(from)), 1, Tolerance: 0.005, Speed: 0.3, MaxSteps: 40);
-        for (var a = from - 0.2; a > Math.PI - 0.5 - 1e-9; a -= 0.2)
+        // On to 0.9 rad past the stop: the lever trails the pusher by ~0.45 rad and more where the fingers ride up its
+        // edge, and off means pressed into the stop (q < 0 with the stop at −0.005).
+        for (var a = from - 0.2; a > Math.PI - 0.9 - 1e-9; a -= 0.2)
         {
             var angle = a;
-            yield return new($"turn-{angle - Math.PI:F1}", d => stove.Local(d, At(angle)), 1, Tolerance: 0.005, Speed: 0.2, MaxSteps: 15,
+            yield return new($"turn-{angle - Math.PI:F1}", d => stove.Local(d, At(angle)), 1, Tolerance: 0.005, Speed: 0.2, MaxSteps: 25,
                 Done: d => knob(d) < goal);
         }
         yield return new("lift-off", d => hand.GripPosition(d) + new Vec3(0, 0, 0.08), 1, Tolerance: 0.02, MaxSteps: 30, Latch: true);

@@ -26,40 +26,6 @@ public static class LiberoNinety
     private static readonly (double Lo, double Hi) StoveOn = (0.5, 2.1);
 
     /// <summary>
-    /// Tasks with no scene or expert yet: no fixture (the wooden tray of LIVING_ROOM_SCENE3–4, the two-layer shelf with
-    /// its regions of KITCHEN_SCENE9 and STUDY_SCENE4), no study layouts beyond STUDY_SCENE1's, no expert (the microwave
-    /// opened by its handle, a tall item laid down in a drawer).
-    /// </summary>
-    private static readonly string[] Unbuilt =
-    [
-        "kitchen-scene4-put-the-wine-bottle-in-the-bottom-drawer-of-the-cabinet",
-        "kitchen-scene5-put-the-ketchup-in-the-top-drawer-of-the-cabinet",
-        "kitchen-scene7-open-the-microwave",
-        "kitchen-scene9-put-the-frying-pan-on-the-cabinet-shelf",
-        "kitchen-scene9-put-the-frying-pan-on-top-of-the-cabinet",
-        "kitchen-scene9-put-the-frying-pan-under-the-cabinet-shelf",
-        "kitchen-scene9-put-the-white-bowl-on-top-of-the-cabinet",
-        .. Scene("living-room-scene3",
-            "pick up the alphabet soup and put it in the tray", "pick up the butter and put it in the tray", "pick up the cream cheese and put it in the tray",
-            "pick up the ketchup and put it in the tray", "pick up the tomato sauce and put it in the tray"),
-        .. Scene("living-room-scene4",
-            "pick up the black bowl on the left and put it in the tray", "pick up the chocolate pudding and put it in the tray",
-            "pick up the salad dressing and put it in the tray", "stack the left bowl on the right bowl and place them in the tray",
-            "stack the right bowl on the left bowl and place them in the tray"),
-        "study-scene1-pick-up-the-yellow-and-white-mug-and-place-it-to-the-right-of-the-caddy",
-        .. Scene("study-scene2",
-            "pick up the book and place it in the back compartment of the caddy", "pick up the book and place it in the front compartment of the caddy",
-            "pick up the book and place it in the left compartment of the caddy", "pick up the book and place it in the right compartment of the caddy"),
-        .. Scene("study-scene3",
-            "pick up the book and place it in the front compartment of the caddy", "pick up the book and place it in the left compartment of the caddy",
-            "pick up the book and place it in the right compartment of the caddy", "pick up the red mug and place it to the right of the caddy",
-            "pick up the white mug and place it to the right of the caddy"),
-        .. Scene("study-scene4",
-            "pick up the book in the middle and place it on the cabinet shelf", "pick up the book on the left and place it on top of the shelf",
-            "pick up the book on the right and place it on the cabinet shelf", "pick up the book on the right and place it under the cabinet shelf"),
-    ];
-
-    /// <summary>
     /// Tasks defined here with an expert whose 50-context table has not shown the suite's bar yet (95 % clean, 90 % with
     /// the demos' noise; `ript experts --suite libero-90 --inits 50 --noise`): not measured yet, or measured below it.
     /// </summary>
@@ -67,21 +33,14 @@ public static class LiberoNinety
     [
         "kitchen-scene10-put-the-chocolate-pudding-in-the-top-drawer-of-the-cabinet-and-close-it", // 0 % clean, 0 % noisy
         "kitchen-scene1-open-the-top-drawer-of-the-cabinet-and-put-the-bowl-in-it", // 32 % clean, 30 % noisy
-        "kitchen-scene1-put-the-black-bowl-on-top-of-the-cabinet", // not measured yet
-        "kitchen-scene2-put-the-middle-black-bowl-on-top-of-the-cabinet", // not measured yet
-        "kitchen-scene2-stack-the-black-bowl-at-the-front-on-the-black-bowl-in-the-middle", // not measured yet
-        "kitchen-scene2-stack-the-middle-black-bowl-on-the-back-black-bowl", // not measured yet
-        "kitchen-scene4-close-the-bottom-drawer-of-the-cabinet", // 88 % clean, 68 % noisy
+        "kitchen-scene4-close-the-bottom-drawer-of-the-cabinet", // 88 % clean, 68 % noisy: it stalls 3–4 mm short of shut
         "kitchen-scene4-close-the-bottom-drawer-of-the-cabinet-and-open-the-top-drawer", // 90 % clean, 70 % noisy
-        "kitchen-scene4-put-the-black-bowl-in-the-bottom-drawer-of-the-cabinet", // not measured yet
-        "kitchen-scene4-put-the-black-bowl-on-top-of-the-cabinet", // not measured yet
-        "kitchen-scene4-put-the-wine-bottle-on-the-wine-rack", // not measured yet
+        "kitchen-scene4-put-the-black-bowl-in-the-bottom-drawer-of-the-cabinet", // 3 timeouts in the first 42 clean
+        "kitchen-scene4-put-the-wine-bottle-on-the-wine-rack", // 3 timeouts in the first 8 clean
         "kitchen-scene5-put-the-black-bowl-on-the-plate", // 46 % clean, 42 % noisy
-        "kitchen-scene5-put-the-black-bowl-on-top-of-the-cabinet", // not measured yet
-        "kitchen-scene6-put-the-yellow-and-white-mug-to-the-front-of-the-white-mug", // not measured yet
-        "kitchen-scene7-put-the-white-bowl-on-the-plate", // not measured yet
-        "kitchen-scene7-put-the-white-bowl-to-the-right-of-the-plate", // not measured yet
-        "kitchen-scene8-turn-off-the-stove", // 66 % clean, 66 % noisy
+        "kitchen-scene5-put-the-black-bowl-on-top-of-the-cabinet", // 3 timeouts in the first 5 clean
+        "kitchen-scene6-put-the-yellow-and-white-mug-to-the-front-of-the-white-mug", // 3 timeouts in the first 4 clean
+        "kitchen-scene7-put-the-white-bowl-to-the-right-of-the-plate", // 100 % clean; noisy not measured yet
         "living-room-scene2-pick-up-the-butter-and-put-it-in-the-basket", // 86 % clean, 88 % noisy
         "living-room-scene5-put-the-red-mug-on-the-left-plate", // not measured yet
         "living-room-scene5-put-the-red-mug-on-the-right-plate", // not measured yet
@@ -93,8 +52,24 @@ public static class LiberoNinety
         "study-scene1-pick-up-the-book-and-place-it-in-the-right-compartment-of-the-caddy", // not measured yet
     ];
 
-    /// <summary>LIBERO-90's tasks not registered yet: <see cref="Unbuilt"/> and <see cref="BelowBar"/>.</summary>
-    public static readonly string[] NotYetBuilt = [.. Unbuilt, .. BelowBar];
+    /// <summary>
+    /// LIBERO-90's tasks not registered yet, in <see cref="Order"/>: those with no definition here (<see cref="Unbuilt"/>)
+    /// and those of <see cref="BelowBar"/>.
+    /// </summary>
+    public static IReadOnlyList<string> NotYetBuilt => Lists.Value.NotYetBuilt;
+
+    /// <summary>
+    /// Tasks with no scene or expert yet, in <see cref="Order"/> (the tasks <see cref="Define"/> does not define): no fixture
+    /// (the wooden tray of LIVING_ROOM_SCENE3–4, the two-layer shelf with its regions of KITCHEN_SCENE9 and STUDY_SCENE4),
+    /// no study layouts beyond STUDY_SCENE1's, no expert (the microwave opened by its handle, a tall item laid down in a drawer).
+    /// </summary>
+    public static IReadOnlyList<string> Unbuilt => Lists.Value.Unbuilt;
+
+    private static readonly Lazy<(string[] Unbuilt, string[] NotYetBuilt)> Lists = new(() =>
+    {
+        var defined = Define().Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        return (Order.Where(n => !defined.Contains(n)).ToArray(), Order.Where(n => !defined.Contains(n) || BelowBar.Contains(n)).ToArray());
+    });
 
     /// <summary>LIBERO-90's tasks in canonical order (alphabetical by file name: KITCHEN_SCENE10 first, spec A10.5).</summary>
     public static readonly string[] Order =
@@ -205,13 +180,11 @@ public static class LiberoNinety
     public static IReadOnlyList<TaskSpec> Tasks()
     {
         var defined = Define().ToDictionary(t => t.Name, StringComparer.Ordinal);
-        var expected = Order.Except(NotYetBuilt).ToList();
-        var stray = defined.Keys.Except(Order).Concat(Unbuilt.Intersect(defined.Keys)).Concat(BelowBar.Except(defined.Keys)).ToList();
-        var lacking = expected.Except(defined.Keys).ToList();
-        if (stray.Count > 0 || lacking.Count > 0)
+        var stray = defined.Keys.Except(Order).Concat(BelowBar.Except(defined.Keys)).ToList();
+        if (stray.Count > 0)
             throw new InvalidOperationException(
-                $"libero-90's definitions disagree with its lists: [{string.Join(", ", stray)}] defined or listed wrongly, [{string.Join(", ", lacking)}] not defined");
-        return expected.Select(n => defined[n]).ToList();
+                $"libero-90's definitions disagree with its lists: [{string.Join(", ", stray)}] defined outside LIBERO-90's order or listed below the bar undefined");
+        return Order.Where(n => defined.ContainsKey(n) && !BelowBar.Contains(n)).Select(n => defined[n]).ToList();
     }
 
     private static IEnumerable<TaskSpec> Define()

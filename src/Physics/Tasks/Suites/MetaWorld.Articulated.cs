@@ -101,6 +101,50 @@ public static partial class MetaWorld
                 });
             }, "door_lock", "door");
 
+        // Hanging down at the start; MetaWorld tests the lever's end against a point a quarter turn up; here the turn: ≤ 0.27 rad.
+        yield return new("door-unlock", "unlock the door", [At(lockDoor, Start(lockJoint, 1.5708, 1.5708)), At(GoalPart)],
+            new BoxInitSampler([Box("door", -0.1, 0.8, 0.15, 0.1, 0.85, 0.15), GoalAt("door", new(0.09, -0.198, 0.061))]),
+            new JointState("Unlocked", lockJoint, 0.27, Above: false), t =>
+            {
+                var pivot = t.Model.BodyId(lockDoor.PartBody);
+                var q = t.Model.JointQposAddress(t.Model.JointId(lockJoint));
+                // The hanging lever swept back up round its hinge (the angle decreasing) to level, pushed on its underside
+                // by the closed claws at its end (where the lip of LockDoor holds them), led 0.3 rad ahead. Out of the lever's
+                // plane the claws first rise over the hinge and come down on its underside (−x while it hangs): a straight
+                // path from the start would strike the lever and fling it round. Where noise has put them on its top side,
+                // they go back over the hinge or out past its end and round to its underside: coming down on it from above
+                // would push it back down.
+                return new PolicyExpert(t, s =>
+                {
+                    var hub = s.Body(pivot);
+                    var plane = hub.Y - 0.045;
+                    var high = hub.Z + 0.12;
+                    var clear = new Vec3(hub.X - 0.06, plane, high);
+                    if (Math.Abs(s.Tcp.Y - plane) > 0.02)
+                        return (s.Tcp.Z < high - 0.02 ? s.Tcp.WithZ(high) : clear, 25, 1);
+                    if (s.Tcp.Z > hub.Z + 0.04 && s.Tcp.X > hub.X - 0.045)
+                        return (clear.WithZ(s.Tcp.Z), 25, 1);
+                    var angle = s.Joint(q);
+                    // The tcp (1.5 cm over the point it drives) at radius r along the lever turned to a, h off its underside.
+                    Vec3 At(double r, double h, double a) =>
+                        hub + new Vec3(r * Math.Cos(a) - h * Math.Sin(a), plane - hub.Y, -r * Math.Sin(a) - h * Math.Cos(a) + 0.015);
+                    var rel = s.Tcp - new Vec3(0, 0, 0.015) - hub;
+                    var radial = rel.X * Math.Cos(angle) - rel.Z * Math.Sin(angle);
+                    var under = -rel.X * Math.Sin(angle) - rel.Z * Math.Cos(angle);
+                    if (under is > 0 and < 0.06 && radial is > 0.05 and < 0.11)
+                        return (At(0.085, 0.03, angle - 0.3), 15, 1);
+                    // On its top side: over the hinge again while it hangs steeply (the hand, 13 cm tall, cannot pass under its
+                    // end), else out past its end.
+                    if (under <= 0 && radial < 0.12)
+                        return (angle > 0.8 ? s.Tcp.WithZ(high) : At(0.15, Math.Min(under, -0.03), angle), 15, 1);
+                    if (radial >= 0.11 && under < 0.06)
+                        return (At(0.13, 0.07, angle), 15, 1);
+                    return (At(0.085, 0.055, angle), 15, 1);
+                });
+                // The hand starts 10 cm nearer than MetaWorld's (0, 0.6, 0.2): our lever stands further out of the door (see
+                // LockDoor), and hanging down it would start between the open claws wherever the door is near x = 0.
+            }, "door_lock", "door", Hand: new(0, 0.5, 0.2));
+
         foreach (var d in WindowTasks())
             yield return d;
         foreach (var d in ButtonTasks())

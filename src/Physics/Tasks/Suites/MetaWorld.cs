@@ -12,7 +12,7 @@ using RiptOrleans.Physics.Tasks.Predicates;
 namespace RiptOrleans.Physics.Tasks.Suites;
 
 /// <summary>
-/// MetaWorld's 50 tasks (spec B1; those of <see cref="NotYetBuilt"/> not yet) on the Sawyer hand rig, each its own scene rebuilt from primitives with MetaWorld's
+/// MetaWorld's 50 tasks (spec B1) on the Sawyer hand rig, each its own scene rebuilt from primitives with MetaWorld's
 /// ranges (the object and goal boxes of its rand_vec), hand start and success test (spec B2, B3). Every task observes
 /// the same fields, fully (the goal included, as QueST and RIPT set it): the hand and claws, the main object's pose,
 /// a second object's pose (a fixture's, or <see cref="NoObject"/> at the origin) and the goal's.
@@ -32,21 +32,14 @@ public static partial class MetaWorld
     /// <summary>ML45 as QueST and RIPT split it (ML45_PRISE, spec B1): these five are the test tasks, the other 45 train.</summary>
     public static readonly string[] Ml45Test = ["box-close", "disassemble", "hand-insert", "pick-place-wall", "stick-pull"];
 
-    /// <summary>
-    /// MT50 tasks not registered yet: their scripted expert does not reach the suite's bar (95 % of the 50 evaluation
-    /// contexts clean, 90 % with the demos' noise). door-unlock: the claws sweep the hanging lever up but slip off its end
-    /// before it is level, and it falls back (64 % clean).
-    /// </summary>
-    public static readonly string[] NotYetBuilt = ["door-unlock"];
-
-    /// <summary>The named subsets of MT50: ml45-train and ml45-test (a split lists its tasks whether built yet or not).</summary>
+    /// <summary>The named subsets of MT50: ml45-train and ml45-test.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Splits => new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
         ["ml45-train"] = Order.Where(t => !Ml45Test.Contains(t)).ToArray(),
         ["ml45-test"] = Ml45Test,
     };
 
-    /// <summary>MetaWorld's 50 tasks in MT50 order (env_dict, spec B1); the suite registers those not in <see cref="NotYetBuilt"/>.</summary>
+    /// <summary>MetaWorld's 50 tasks in MT50 order (env_dict, spec B1).</summary>
     public static readonly string[] Order =
     [
         "assembly", "basketball", "bin-picking", "box-close", "button-press-topdown", "button-press-topdown-wall", "button-press",
@@ -104,9 +97,8 @@ public static partial class MetaWorld
     public static IReadOnlyList<TaskSpec> Tasks()
     {
         var defs = PuckTasks().Concat(ArticulatedTasks()).Concat(ToolTasks()).ToDictionary(d => d.Task, StringComparer.Ordinal);
-        var expected = Order.Except(NotYetBuilt).ToList();
-        if (defs.Count != expected.Count || expected.Any(t => !defs.ContainsKey(t)))
-            throw new InvalidOperationException($"metaworld defines [{string.Join(", ", defs.Keys.Order())}], not MT50's tasks less [{string.Join(", ", NotYetBuilt)}]");
-        return expected.Select(t => Build(defs[t])).ToList();
+        if (defs.Count != Order.Length || Order.Any(t => !defs.ContainsKey(t)))
+            throw new InvalidOperationException($"metaworld defines [{string.Join(", ", defs.Keys.Order())}], not MT50's 50 tasks");
+        return Order.Select(t => Build(defs[t])).ToList();
     }
 }

@@ -8,13 +8,13 @@ public class MetaWorldTests
 {
     [Fact]
     [Trait("Category", "Fast")]
-    public void Tasks_Suite_IsMt50LessTheUnbuiltInOrderOnTheSawyerWithExpertsAndMetaWorldsHorizon()
+    public void Tasks_Suite_IsAllOfMt50InOrderOnTheSawyerWithExpertsAndMetaWorldsHorizon()
     {
         var tasks = TaskRegistry.Suite(MetaWorld.Name);
 
         Assert.Equal(50, MetaWorld.Order.Distinct().Count());
-        Assert.Equal(MetaWorld.Order.Except(MetaWorld.NotYetBuilt), tasks.Select(t => t.Name));
-        Assert.Equal(MetaWorld.NotYetBuilt, TaskRegistry.Unregistered(MetaWorld.Name));
+        Assert.Equal(MetaWorld.Order, tasks.Select(t => t.Name));
+        Assert.Empty(TaskRegistry.Unregistered(MetaWorld.Name));
         Assert.All(tasks, t =>
         {
             Assert.Equal(RobotKind.Sawyer, t.Robot);
@@ -46,12 +46,13 @@ public class MetaWorldTests
 
     [Fact]
     [Trait("Category", "Fast")]
-    public void Split_WithAnUnbuiltTask_RegistersTheRestAndNamesTheMissingOnes()
+    public void Split_Ml45_RegistersAllItsTasks()
     {
         var train = TaskRegistry.Suite("metaworld:ml45-train").Select(t => t.Name).ToList();
 
-        Assert.Equal(TaskRegistry.Splits(MetaWorld.Name)["ml45-train"].Except(MetaWorld.NotYetBuilt), train);
-        Assert.Equal(MetaWorld.NotYetBuilt.Intersect(TaskRegistry.Splits(MetaWorld.Name)["ml45-train"]), TaskRegistry.Unregistered("metaworld:ml45-train"));
+        Assert.Equal(45, train.Count);
+        Assert.Equal(TaskRegistry.Splits(MetaWorld.Name)["ml45-train"], train);
+        Assert.Empty(TaskRegistry.Unregistered("metaworld:ml45-train"));
         Assert.Equal(TaskRegistry.Splits(MetaWorld.Name)["ml45-test"], TaskRegistry.Split(MetaWorld.Name, "ml45-test").Select(t => t.Name));
         Assert.Empty(TaskRegistry.Unregistered(LiberoMini.Name));
     }
