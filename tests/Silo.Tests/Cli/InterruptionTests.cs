@@ -18,8 +18,9 @@ public class InterruptionTests(ReachSftFixture sft) : IClassFixture<ReachSftFixt
         using var ript = new RiptProcess("train", "--checkpoint", sft.Checkpoint, "--task", "metaworld-mini/reach", "--contexts-per-task", "6",
             "--iterations", "1000", "--k", "4", "--batch-size", "8", "--epochs", "1", "--minibatch-size", "4", "--dynamic-rejection", "false",
             "--eval-inits", "0", "--workers", "2", "--out", run);
-        Assert.True(ript.WaitUntil(() => File.Exists(Path.Combine(run, "metrics.jsonl")) && File.ReadAllLines(Path.Combine(run, "metrics.jsonl")).Length >= 1, Patience),
-            ript.Stderr);
+        // An iteration is whole once its checkpoint is there (its metrics line is written just before it).
+        Assert.True(ript.WaitUntil(() => File.Exists(Path.Combine(run, "metrics.jsonl")) && File.ReadAllLines(Path.Combine(run, "metrics.jsonl")).Length >= 1
+            && Directory.Exists(Path.Combine(run, "checkpoint")), Patience), ript.Stderr);
 
         ript.Signal("INT");
 
