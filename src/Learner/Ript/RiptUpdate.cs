@@ -194,17 +194,17 @@ public static class RiptUpdate
 
                 // Log-ratio per trajectory (Σ over decisions, Eq. 6), per decision or per token, then the clipped surrogate (Eq. 8).
                 Tensor logRatio, advantage;
+                var delta = newLogProb - oldLogProb;
                 if (o.Ratio == RatioMode.Trajectory)
                 {
                     var index = Tensor.FromArray(segment, segment.Length);
-                    var delta = newLogProb - oldLogProb;
                     logRatio = Zeros([mb.Length]).ScatterAdd(0, index, delta);
                     advantage = Tensor.FromArray(mb.Select(i => (float)b[i].Advantage).ToArray(), mb.Length);
                 }
                 else
                 {
                     // Every decision (and every token of it) carries its trajectory's advantage.
-                    logRatio = newLogProb - oldLogProb;
+                    logRatio = delta;
                     var perDecision = mb.SelectMany(i => Enumerable.Repeat((float)b[i].Advantage, b[i].Decisions.Count * (perToken ? parts : 1))).ToArray();
                     advantage = perToken ? Tensor.FromArray(perDecision, segment.Length, parts) : Tensor.FromArray(perDecision, segment.Length);
                 }
@@ -221,7 +221,7 @@ public static class RiptUpdate
                     // The KL stop, measured per decision in every ratio mode (k3 estimator: E[r − 1 − log r]) before this step.
                     if (o.TargetKl > 0)
                     {
-                        var decisionLogRatio = (perToken ? (newLogProb - oldLogProb).Sum(1) : newLogProb - oldLogProb).Clamp(-o.MaxLogRatio, o.MaxLogRatio);
+                        var decisionLogRatio = (perToken ? delta.Sum(1) : delta).Clamp(-o.MaxLogRatio, o.MaxLogRatio);
                         var decisionKl = (decisionLogRatio.Exp() - 1 - decisionLogRatio).Mean().Item();
                         if (decisionKl > 1.5 * o.TargetKl)
                         {
