@@ -53,7 +53,7 @@ public sealed record ExperimentGrid(ExperimentDefinition Definition, IReadOnlyLi
                 else if (ExperimentRegistry.IsBuilt(name))
                     units.Add(ExperimentUnit.ForSuite(name));
                 else
-                    notes.Add($"suite {name} ({ExperimentRegistry.PendingSuites.GetValueOrDefault(name, "unknown")}) is not built yet: left out of {d.Name}");
+                    notes.Add($"suite {name} is not built: left out of {d.Name}");
             }
             if (units.Count == 0)
                 throw new ArgumentException($"{d.Name}: none of its suites [{string.Join(", ", d.DefaultUnits)}] is built yet; run it on a built suite with --suites " +
@@ -70,10 +70,8 @@ public sealed record ExperimentGrid(ExperimentDefinition Definition, IReadOnlyLi
         }
         foreach (var name in s.Suites ?? [])
         {
-            if (ExperimentRegistry.PendingSuites.TryGetValue(name, out var what) && !ExperimentRegistry.IsBuilt(name))
-                throw new ArgumentException($"--suites: {name} ({what}) is not built yet; built suites: {string.Join(", ", BuiltSuites())}");
             if (!ExperimentRegistry.IsBuilt(name))
-                throw new ArgumentException($"--suites: unknown suite '{name}'; built suites: {string.Join(", ", BuiltSuites())}");
+                throw new ArgumentException($"--suites: unknown suite '{name}'; built suites: {string.Join(", ", BuiltSuites())} (a named split as suite:split, e.g. {ExperimentRegistry.Ml45})");
             units.Add(ExperimentUnit.ForSuite(name));
         }
         if (units.Count == 0) throw new ArgumentException("--pairs/--suites: name at least one");

@@ -64,22 +64,26 @@ public class ExperimentGridTests
     }
 
     [Fact]
-    public void Expand_DefaultSuitesNotBuilt_AreLeftOutWithANote()
+    public void Expand_FewShot_RunsOnMl45AsMetaWorldsFortyFiveTrainingTasks()
     {
-        var grid = ExperimentGrid.Expand(Named("multitask"), new GridSelection());
+        var grid = ExperimentGrid.Expand(Named("few-shot"), new GridSelection { Demos = [5], Seeds = [1] });
 
-        Assert.DoesNotContain(grid.Cells, c => c.Unit.Name == "libero-10" && !ExperimentRegistry.IsBuilt("libero-10"));
-        if (!ExperimentRegistry.IsBuilt("libero-10"))
-            Assert.Contains(grid.Notes, n => n.StartsWith("suite libero-10", StringComparison.Ordinal));
+        var ml45 = Assert.Single(grid.Cells.Select(c => c.Unit).Where(u => u.Name == ExperimentRegistry.Ml45).Distinct());
+        Assert.Equal(45, ml45.TargetTaskIds.Count);
+        Assert.All(ml45.TargetTaskIds, id => Assert.StartsWith("metaworld/", id, StringComparison.Ordinal));
+        Assert.Empty(grid.Notes);
     }
 
-    [Fact]
-    public void Expand_SuiteNotBuiltYet_FailsNamingItAndTheBuiltSuites()
+    [Theory]
+    [InlineData("ml45")]
+    [InlineData("metaworld:ml46-train")]
+    public void Expand_UnknownSuiteOrSplit_FailsNamingItAndTheBuiltSuites(string suite)
     {
-        var e = Assert.Throws<ArgumentException>(() => ExperimentGrid.Expand(Named("multitask"), new GridSelection { Suites = ["ml45"] }));
+        var e = Assert.Throws<ArgumentException>(() => ExperimentGrid.Expand(Named("multitask"), new GridSelection { Suites = [suite] }));
 
-        Assert.StartsWith("--suites: ml45 (MetaWorld ML45 (issue 13: the metaworld suite with its ml45 split)) is not built yet; built suites: ", e.Message);
+        Assert.StartsWith($"--suites: unknown suite '{suite}'; built suites: ", e.Message);
         Assert.Contains("libero-goal", e.Message);
+        Assert.Contains(ExperimentRegistry.Ml45, e.Message);
     }
 
     [Theory]

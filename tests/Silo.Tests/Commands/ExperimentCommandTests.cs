@@ -14,13 +14,13 @@ public sealed class ExperimentCommandTests : IDisposable
 
     [Fact]
     [Trait("Category", "Fast")]
-    public void Run_SuiteNotBuiltYet_IsBadUsageNamingIt()
+    public void Run_UnknownSuite_IsBadUsageNamingIt()
     {
-        var (code, _, stderr) = ConsoleCapture.Run(() => ExperimentCommand.RunAsync(Named("multitask"), new GridSelection { Suites = ["ml45"] }, new CellSettings(),
+        var (code, _, stderr) = ConsoleCapture.Run(() => ExperimentCommand.RunAsync(Named("multitask"), new GridSelection { Suites = ["libero-100"] }, new CellSettings(),
             _dir, resume: false, listOnly: false, json: false, default).Result);
 
         Assert.Equal(2, code);
-        Assert.Contains("ml45 (MetaWorld ML45 (issue 13: the metaworld suite with its ml45 split)) is not built yet", stderr);
+        Assert.Contains("unknown suite 'libero-100'", stderr);
     }
 
     [Fact]
