@@ -8,8 +8,10 @@ namespace RiptOrleans.Learner.Policies;
 /// One OpenVLA-OFT-like policy: observation encoders → residual MLP trunk → action head predicting the chunk μ in
 /// normalised action units (L1 loss, stage "action"); a scale head on the trunk's (detached) features predicts log b,
 /// clipped to LogScaleClip, trained by Laplace NLL with μ frozen (stage "scale", the paper's unreleased step). Sample
-/// draws Laplace(μ, b·Temperature), Greedy returns μ; log π = Σ over the chunk's entries of log Laplace(a; μ, b) with the
-/// unscaled b (official code), as a density over raw action units.
+/// draws Laplace(μ, b·Temperature), Greedy returns μ; log π = Σ over the chunk's entries of log Laplace(a; μ, b·Temperature),
+/// as a density over raw action units: the log-prob of the distribution that was sampled. (The official code scores
+/// samples drawn with b × 5 under the unscaled b, so its PPO ratio is not an importance ratio of the rollout policy:
+/// one step moved our policy 1.45 nats per decision that way.)
 /// </summary>
 public sealed class RegressionPolicy : Module, IPolicy, ISupervisedStages, IFrozenBackbone
 {
@@ -97,7 +99,7 @@ public sealed class RegressionPolicy : Module, IPolicy, ISupervisedStages, IFroz
         using var scope = TensorScope.Open();
         var mu = ActionHead.Forward(headInputs);
         var logB = ScaleHead.Forward(headInputs).Clamp(Config.LogScaleClip.Lo, Config.LogScaleClip.Hi);
-        return EntryLogProbs(Actions.Normalize(SampledChunks(decisions)), mu, logB).Sum(1).MoveToOuter();
+        return EntryLogProbs(Actions.Normalize(SampledChunks(decisions)), mu, RolloutLogScale(logB)).Sum(1).MoveToOuter();
     }
 
     /// <summary>The decisions' sampled chunks, N × ChunkLength·ActionDim, checked.</summary>
@@ -141,14 +143,18 @@ public sealed class RegressionPolicy : Module, IPolicy, ISupervisedStages, IFroz
         return (-logB - (x - mu).Abs() / logB.Exp() - Math.Log(2) - Actions.LogStd(x)).MoveToOuter();
     }
 
+    /// <summary>log(b·Temperature): the scale rollouts sample with and are scored under.</summary>
+    private Tensor RolloutLogScale(Tensor logB) => Config.Temperature == 1.0 ? logB : logB + Math.Log(Config.Temperature);
+
     private ObservationBatch Batch(IReadOnlyList<PolicyObservation> observations) => ObservationBatch.From(observations, Config, Observation.Layout, _tokenizer);
 
     public IReadOnlyList<PolicyDecision> Act(IReadOnlyList<PolicyObservation> batch, ActMode mode, Generator generator)
     {
         using var noGrad = Grad.Disabled();
         using var scope = TensorScope.Open();
-        var (mu, logB) = Heads(Batch(batch), false);
-        var chunk = mode == ActMode.Greedy ? mu : new Distributions.Laplace(mu, logB.Exp() * Config.Temperature).Sample(generator);
+        var (mu, clipped) = Heads(Batch(batch), false);
+        var logB = RolloutLogScale(clipped);
+        var chunk = mode == ActMode.Greedy ? mu : new Distributions.Laplace(mu, logB.Exp()).Sample(generator);
         var lp = EntryLogProbs(chunk, mu, logB).Sum(1).ToArray<float>();
         var values = Actions.Denormalize(chunk).ToArray<float>();
         var result = new PolicyDecision[batch.Count];
@@ -177,7 +183,7 @@ public sealed class RegressionPolicy : Module, IPolicy, ISupervisedStages, IFroz
         using var scope = TensorScope.Open();
         var sampled = SampledChunks(decisions);
         var (mu, logB) = Heads(Batch(decisions.Select(d => d.Observation).ToList()), false);
-        var lp = EntryLogProbs(Actions.Normalize(sampled), mu, logB);
+        var lp = EntryLogProbs(Actions.Normalize(sampled), mu, RolloutLogScale(logB));
         return lp.Reshape(decisions.Count, Config.ChunkLength, ActionDim).Sum(2).MoveToOuter();
     }
 

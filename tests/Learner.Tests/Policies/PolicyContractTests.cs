@@ -88,6 +88,31 @@ public sealed class PolicyContractTests
         Assert.InRange(spread[0] / spread[1], 5, 20);
     }
 
+    [Fact]
+    public void LogProb_RegressionAtTemperature_IsTheDensityOfTheWiderLaplaceItSampled()
+    {
+        var obs = Enumerable.Repeat(PolicyFixtures.Observations(1)[0], 400).ToList();
+        using var g = new Generator(8);
+        using var cold = PolicyFactory.Create(PolicyFixtures.Config(PolicyKind.Regression), PolicyFixtures.Inputs(), g);
+        using var hot = PolicyFactory.Create(PolicyFixtures.Config(PolicyKind.Regression) with { Temperature = 3.0 }, PolicyFixtures.Inputs(), g);
+        hot.ImportWeights(cold.ExportWeights(1));
+        cold.Train(false);
+        hot.Train(false);
+        var mean = cold.Act(obs.Take(1).ToList(), ActMode.Greedy, g)[0].Sampled!;
+        double Spread(IReadOnlyList<PolicyDecision> ds) => ds.Average(d => d.Sampled!.Select((v, e) => Math.Abs(v - mean[e])).Average());
+        var coldDecisions = cold.Act(obs, ActMode.Sample, new Generator(9));
+        var hotDecisions = hot.Act(obs, ActMode.Sample, new Generator(9));
+
+        using var scope = TensorScope.Open();
+        var rescored = hot.LogProb(obs.Take(5).Select((o, i) => new ScoredDecision(o, null, hotDecisions[i].Sampled)).ToList()).ToArray<float>();
+        for (var i = 0; i < 5; i++) Assert.Equal(hotDecisions[i].LogProb, rescored[i], 2);
+        // the same noise three times wider, and a density spread three times wider: the log-prob of each draw
+        // falls by the chunk's entries × log 3
+        Assert.InRange(Spread(hotDecisions) / Spread(coldDecisions), 2.9, 3.1);
+        var entries = mean.Length;
+        Assert.Equal(coldDecisions[0].LogProb - entries * Math.Log(3), hotDecisions[0].LogProb, 1);
+    }
+
     [Theory]
     [InlineData(PolicyKind.Tokenized)]
     [InlineData(PolicyKind.Regression)]
