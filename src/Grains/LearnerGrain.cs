@@ -357,7 +357,7 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
                     eval = after.Average(x => x.SuccessRate);
                     evaluatedVersion = s.Version;
                 }
-                var rate = o.IreVla is null ? o.Ript.LearningRate : updated.Stage == "sl" ? o.IreVla.SlLr : o.IreVla.HeadLr;
+                var rate = o.IreVla is null ? updated.LearningRate : updated.Stage == "sl" ? o.IreVla.SlLr : o.IreVla.HeadLr;
                 var report = updated with { PolicyVersion = s.Version, LearningRate = rate, EvalSuccessRate = eval };
                 var stats = await registry.GetContextsAsync(null);
                 // Nothing is written once the run is cancelled or its silo stops: the checkpoint stays at the last whole iteration.

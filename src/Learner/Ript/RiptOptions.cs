@@ -75,6 +75,16 @@ public sealed record RiptOptions
     [Option("KL per decision at which an iteration's PPO steps stop (1.5 x this; 0: off)", Min = 0, Max = 100)]
     public double TargetKl { get; init; } = 0.02;
 
+    /// <summary>
+    /// With TargetKl: the learning rate follows the KL it produces (rsl_rl's and rl_games' adaptive schedule): each KL
+    /// measured after a step of the iteration above 2 × TargetKl divides every group's rate by 1.5, one below TargetKl / 2
+    /// multiplies it by 1.5, within [LearningRate / 100, LearningRate × 10] (per group). Without it a rate that moves the
+    /// policy past the stop in one step spends the iteration on its first minibatch and drops the rest of the batch.
+    /// The rate lives in the optimizer state, so it carries across iterations and resumes.
+    /// </summary>
+    [Option("Adapt the learning rate to the KL it produces (with --target-kl)")]
+    public bool AdaptiveLr { get; init; } = true;
+
     [Option("PPO ratio over the whole trajectory or per decision")]
     public RatioMode Ratio { get; init; } = RatioMode.Trajectory;
 

@@ -120,6 +120,15 @@ public static class RiptUpdate
         return new Optim.AdamW(groups.Select(g => new Optim.ParamGroup(g.Parameters, o.GroupLearningRates.GetValueOrDefault(g.Name, o.LearningRate), o.WeightDecay)));
     }
 
+    /// <summary>Every group's rate ÷ 1.5 past 2 × TargetKl, × 1.5 under TargetKl / 2, kept within [its configured rate / 100, × 10].</summary>
+    private static void AdaptLearningRate(Optim.AdamW optimizer, IReadOnlyList<double> configured, RiptOptions o, double kl)
+    {
+        var factor = kl > 2 * o.TargetKl ? 1 / 1.5 : kl < o.TargetKl / 2 ? 1.5 : 1.0;
+        if (factor == 1.0) return;
+        for (var g = 0; g < optimizer.GroupCount; g++)
+            optimizer.SetLr(Math.Clamp(optimizer.GetLr(g) * factor, configured[g] / 100, configured[g] * 10), g);
+    }
+
     /// <summary>N epochs of clipped PPO over the batch <paramref name="b"/>: <paramref name="metrics"/> (the iteration's line so far) with the `loss/` values and the entropy estimate filled in.</summary>
     public static RiptMetricsLine Update(IPolicy policy, Optim.AdamW optimizer, IReadOnlyList<RiptSample> b, RiptOptions o, Random rng, RiptMetricsLine? metrics = null)
     {
@@ -128,8 +137,12 @@ public static class RiptUpdate
         // With dynamic rejection off, uniform groups count in D but ship no trajectories: their zero advantages carry
         // no gradient, so a batch of only such groups is a step-less update.
         if (b.Count == 0)
-            return metrics with { PolicyLoss = 0, ApproxKl = 0, OldApproxKl = 0, ClipFraction = 0, RatioMax = 1, GradNorm = 0, OldLogProbGap = 0, OptimizerSteps = 0, Samples = 0, Decisions = 0, EntropyEstimate = 0 };
+            return metrics with { LearningRate = optimizer.GetLr(0), PolicyLoss = 0, ApproxKl = 0, OldApproxKl = 0, ClipFraction = 0, RatioMax = 1, GradNorm = 0, OldLogProbGap = 0, OptimizerSteps = 0, Samples = 0, Decisions = 0, EntropyEstimate = 0 };
         var parameters = policy.RlParameters().ToList();
+        // each optimizer group's configured rate (CreateOptimizer's order), the centre of its adaptive range
+        var named = policy.RlParameterGroups();
+        var configuredRates = Enumerable.Range(0, optimizer.GroupCount)
+            .Select(g => named.Count == optimizer.GroupCount ? o.GroupLearningRates.GetValueOrDefault(named[g].Name, o.LearningRate) : o.LearningRate).ToArray();
         var decisions = b.Sum(s => s.Decisions.Count);
         // Dropout off: old and new log-probs must differ only through the weights (r = 1 before the first step).
         policy.Train(false);
@@ -223,6 +236,8 @@ public static class RiptUpdate
                     {
                         var decisionLogRatio = (perToken ? delta.Sum(1) : delta).Clamp(-o.MaxLogRatio, o.MaxLogRatio);
                         var decisionKl = (decisionLogRatio.Exp() - 1 - decisionLogRatio).Mean().Item();
+                        // before the iteration's first step the policy is the sampling one: that KL says nothing of the rate
+                        if (o.AdaptiveLr && steps > 0) AdaptLearningRate(optimizer, configuredRates, o, decisionKl);
                         if (decisionKl > 1.5 * o.TargetKl)
                         {
                             klStopped = true;
@@ -254,6 +269,7 @@ public static class RiptUpdate
         var n = Math.Max(1, epochMinibatches);
         return metrics with
         {
+            LearningRate = optimizer.GetLr(0),
             PolicyLoss = lossSum / Math.Max(1, minibatches), ApproxKl = approxKl / n, OldApproxKl = oldApproxKl / n, ClipFraction = clipFrac / n, RatioMax = ratioMax,
             GradNorm = gradNormSum / Math.Max(1, steps), OldLogProbGap = oldGap, OptimizerSteps = steps, Samples = b.Count, Decisions = decisions,
             // −mean sampled log-prob per decision: a Monte Carlo estimate of the sampling policy's entropy per decision.

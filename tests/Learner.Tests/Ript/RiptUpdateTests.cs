@@ -203,6 +203,45 @@ public class RiptUpdateTests
         Assert.True(all.ApproxKl > 10 * m.ApproxKl, $"KL without the stop {all.ApproxKl}, with {m.ApproxKl}");
     }
 
+    private static RiptSample[] TwoDecisionBatch() =>
+    [
+        new("c/0", [FreeLogProbPolicy.Decision(0)], [0f], 0.5, true),
+        new("c/0", [FreeLogProbPolicy.Decision(1)], [0f], -0.5, false),
+    ];
+
+    [Theory]
+    [InlineData(true, 0.5 / 1.5)]
+    [InlineData(false, 0.5)]
+    public void Update_AdaptiveLr_AStepPastTwiceTheTargetShrinksTheRate(bool adaptive, double rateAfter)
+    {
+        // One Adam step of 0.5 moves each log-prob by ~0.5: KL per decision ~0.12 > 2 × 0.02, so the rate is cut by 1.5
+        // and the iteration stops there.
+        var options = OneStep(RatioMode.PerDecision) with { Epochs = 4, LearningRate = 0.5, OldLogProbs = OldLogProbSource.Recompute, TargetKl = 0.02, AdaptiveLr = adaptive };
+        using var policy = new FreeLogProbPolicy([0f, 0f]);
+        using var optimizer = new Optim.AdamW(policy.RlParameters(), lr: 0.5, weightDecay: 0);
+
+        var m = RiptUpdate.Update(policy, optimizer, TwoDecisionBatch(), options, new Random(0));
+
+        Assert.Equal(1, m.OptimizerSteps);
+        Assert.Equal(rateAfter, optimizer.GetLr(), 9);
+        Assert.Equal(rateAfter, m.LearningRate, 9);
+    }
+
+    [Fact]
+    public void Update_AdaptiveLr_TimidStepsGrowTheRateUpToTenTimesTheConfigured()
+    {
+        // Steps of ~1e-3 leave the KL far under 0.02 / 2: every measured step multiplies the rate by 1.5, up to 10 × 1e-3.
+        var options = OneStep(RatioMode.PerDecision) with { Epochs = 3, LearningRate = 1e-3, OldLogProbs = OldLogProbSource.Recompute, TargetKl = 0.02 };
+        using var policy = new FreeLogProbPolicy([0f, 0f]);
+        using var optimizer = new Optim.AdamW(policy.RlParameters(), lr: 1e-3, weightDecay: 0);
+
+        RiptUpdate.Update(policy, optimizer, TwoDecisionBatch(), options, new Random(0));
+        Assert.Equal(1e-3 * 1.5 * 1.5, optimizer.GetLr(), 9);
+
+        RiptUpdate.Update(policy, optimizer, TwoDecisionBatch(), options with { Epochs = 20 }, new Random(0));
+        Assert.Equal(1e-2, optimizer.GetLr(), 9);
+    }
+
     [Fact]
     public void Update_TrajectoryRatio_SumsTheDecisionsLogRatios()
     {
