@@ -79,7 +79,7 @@ public static class PolicyEvaluation
     }
 
     /// <summary>The Inits contexts of a task: the first of the Eval split, or its demos' initial states cycled through.</summary>
-    private static IReadOnlyList<TaskContext> Contexts(TaskModel model, EvaluationOptions options)
+    public static IReadOnlyList<TaskContext> Contexts(TaskModel model, EvaluationOptions options)
     {
         if (options.DemoDirectory is null) return ContextSet.Create(model, ContextSplit.Eval, options.Inits).Contexts;
         var path = Path.Combine(options.DemoDirectory, $"{model.Spec.Name}.safetensors");
