@@ -269,10 +269,12 @@ public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages, IFroze
 
     /// <summary>
     /// How the prior's token distributions (teacher-forced, inference mode) compare with the demos' tokens on windows: the
-    /// fraction whose argmax is the demo's token, the mean probability of the argmax, and the mean probability of the
-    /// demo's token. Sampling at temperature 1 from a prior whose argmax holds little mass strays from greedy behaviour.
+    /// fraction whose argmax is the demo's token, the mean probability of the argmax, the mean probability of the
+    /// demo's token, and the mean probability that a rollout (the sampling distribution: temperature, top-k) draws the
+    /// greedy chunk, all its tokens decoded greedily from the start token. A rollout of D decisions follows the greedy
+    /// policy with probability about GreedyChunk^D; where that is small, sampled and greedy success rates part.
     /// </summary>
-    public (double Accuracy, double MeanTop1, double MeanTarget) PriorCalibration(IReadOnlyList<DemoWindow> windows)
+    public (double Accuracy, double MeanTop1, double MeanTarget, double GreedyChunk) PriorCalibration(IReadOnlyList<DemoWindow> windows)
     {
         var training = IsTraining;
         Train(false);
@@ -282,10 +284,20 @@ public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages, IFroze
             using var scope = TensorScope.Open();
             var b = DemoWindowBatch.From(windows, Config, Observation.Layout, _tokenizer);
             var target = Autoencoder.Tokenize(Actions.Normalize(b.Chunks));
-            var p = Functional.Softmax(PriorLogits(Observation.Forward(b.Observations), TeacherPrefix(target)), -1);
+            var context = Observation.Forward(b.Observations);
+            var p = Functional.Softmax(PriorLogits(context, TeacherPrefix(target)), -1);
             var (top, arg) = p.TopK(1, -1);
             var accuracy = arg.Squeeze(-1).Eq(target).To(DType.Float32).Mean().Item();
-            return (accuracy, top.Mean().Item(), p.Gather(2, target.Unsqueeze(2)).Mean().Item());
+            var prefix = Torch.Torch.Full([windows.Count, 1], _vocab, DType.Int64);
+            var greedyLogProb = Torch.Torch.Zeros([windows.Count]);
+            for (var j = 0; j < _tokens; j++)
+            {
+                var logits = PriorLogits(context, prefix).Select(1, j);
+                var next = logits.ArgMax(-1);
+                greedyLogProb = greedyLogProb + Functional.LogSoftmax(SamplingLogits(logits), -1).Gather(1, next.Unsqueeze(1)).Squeeze(1);
+                prefix = Tensor.Cat([prefix, next.Unsqueeze(1)], 1);
+            }
+            return (accuracy, top.Mean().Item(), p.Gather(2, target.Unsqueeze(2)).Mean().Item(), greedyLogProb.Exp().Mean().Item());
         }
         finally
         {
