@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using RiptOrleans.Learner.Episodes;
 using RiptOrleans.Learner.Policies;
 using RiptOrleans.Learner.Torch;
+using RiptOrleans.Physics.Data;
 using RiptOrleans.Physics.Envs;
 using RiptOrleans.Physics.Mujoco;
 using RiptOrleans.Physics.Experts;
@@ -13,7 +14,8 @@ using Serilog;
 namespace RiptOrleans.Learner.Evaluation;
 
 /// <summary>
-/// Success rate of a policy per task over the evaluation contexts (ContextSet's Eval split). Episodes are spread over
+/// Success rate of a policy per task over the evaluation contexts (ContextSet's Eval split, or the demos' initial
+/// states when <see cref="EvaluationOptions.DemoDirectory"/> is set). Episodes are spread over
 /// threads; each thread runs one env per episode, all of its episodes in lock-step, with one batched policy forward
 /// per round of decisions (<see cref="EpisodeRunner"/>) and its own renderers (GL contexts are thread-bound). libtorch
 /// runs one intra-op thread per worker while evaluating.
@@ -34,7 +36,7 @@ public static class PolicyEvaluation
         var previousThreads = Torch.Torch.Threads;
         try
         {
-            var contexts = models.Select(m => ContextSet.Create(m, ContextSplit.Eval, options.Inits)).ToList();
+            var contexts = models.Select(m => Contexts(m, options)).ToList();
             var work = Enumerable.Range(0, models.Count).SelectMany(t => Enumerable.Range(0, options.Inits).Select(i => (Task: t, Init: i))).ToList();
             var threads = Math.Min(options.Threads, work.Count);
             if (threads > 1) Torch.Torch.Threads = 1;
@@ -76,7 +78,20 @@ public static class PolicyEvaluation
         }
     }
 
-    private static void RunShare(IPolicy policy, List<TaskModel> models, List<ContextSet> contexts, List<(int Task, int Init)> share,
+    /// <summary>The Inits contexts of a task: the first of the Eval split, or its demos' initial states cycled through.</summary>
+    public static IReadOnlyList<TaskContext> Contexts(TaskModel model, EvaluationOptions options)
+    {
+        if (options.DemoDirectory is null) return ContextSet.Create(model, ContextSplit.Eval, options.Inits).Contexts;
+        var path = Path.Combine(options.DemoDirectory, $"{model.Spec.Name}.safetensors");
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no demos of {model.Spec.Id} to take contexts from", path);
+        var demos = DemoFile.Load(path);
+        if (demos.TaskId != model.Spec.Id) throw new InvalidDataException($"{path} holds demonstrations of {demos.TaskId}, not {model.Spec.Id}");
+        if (demos.Episodes.Count == 0) throw new InvalidDataException($"{path} holds no episodes");
+        return Enumerable.Range(0, options.Inits)
+            .Select(i => new TaskContext(model.Spec.Id, ContextSplit.Train, i % demos.Episodes.Count, 0, demos.Episodes[i % demos.Episodes.Count].InitState)).ToList();
+    }
+
+    private static void RunShare(IPolicy policy, List<TaskModel> models, List<IReadOnlyList<TaskContext>> contexts, List<(int Task, int Init)> share,
         EvaluationOptions options, ulong worker, ConcurrentBag<(int, bool, int, string?)> outcomes, Action? onEpisode)
     {
         var renderers = new Dictionary<(MjModel Model, int Size), Renderer>();

@@ -8,8 +8,9 @@ namespace RiptOrleans.Learner.Policies;
 /// One QueST-like policy: observation encoders give context tokens; a causal transformer (the prior) predicts the
 /// FSQ skill tokens of the next action chunk after a start token; the skill autoencoder decodes them. Stage
 /// "autoencoder" trains the autoencoder (L1 reconstruction), stage "prior" the encoders and prior (cross entropy).
-/// log π of a decision = Σ over its tokens of the full-softmax log-prob (QueST's compute_act_logits), although
-/// rollouts sample with temperature and top-k.
+/// log π of a decision = Σ over its tokens of the log-prob under the distribution rollouts sample from: logits over
+/// Temperature, restricted to the TopK most likely tokens and renormalised. (QueST's compute_act_logits scores the
+/// full untempered softmax while sampling top-5: its PPO ratio is then not of the behaviour policy.)
 /// </summary>
 public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages, IFrozenBackbone
 {
@@ -125,7 +126,7 @@ public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages, IFroze
     {
         using var scope = TensorScope.Open();
         var target = Targets(decisions);
-        var logits = Head.Forward(FinalNorm.Forward(headInputs));
+        var logits = SamplingLogits(Head.Forward(FinalNorm.Forward(headInputs)));
         return Functional.LogSoftmax(logits, -1).Gather(2, target.Unsqueeze(2)).Squeeze(2).Sum(1).MoveToOuter();
     }
 
@@ -189,11 +190,10 @@ public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages, IFroze
         for (var j = 0; j < _tokens; j++)
         {
             var logits = PriorLogits(context, prefix).Select(1, j);
-            using var dist = new Distributions.Categorical(logits, mode == ActMode.Sample ? Config.Temperature : 1.0);
-            var next = mode == ActMode.Greedy ? dist.Mode()
-                : Config.TopK > 0 && Config.TopK < _vocab ? dist.TopKSample(Config.TopK, generator) : dist.Sample(generator);
-            // scored under the untempered full softmax, as LogProb re-scores it
-            logProb = logProb + Functional.LogSoftmax(logits, -1).Gather(1, next.Unsqueeze(1)).Squeeze(1);
+            using var dist = new Distributions.Categorical(SamplingLogits(logits));
+            var next = mode == ActMode.Greedy ? logits.ArgMax(-1) : dist.Sample(generator);
+            // scored under the distribution sampled from, as LogProb re-scores it (greedy decisions too)
+            logProb = logProb + dist.LogProb(next);
             prefix = Tensor.Cat([prefix, next.Unsqueeze(1)], 1);
         }
         var tokens = prefix.Slice(1, 1, _tokens + 1).Contiguous().ToArray<long>();
@@ -219,14 +219,36 @@ public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages, IFroze
     /// <summary>The tokens of each decision are its parts.</summary>
     public Tensor PartLogProbs(IReadOnlyList<ScoredDecision> decisions) => TokenLogProbs(decisions);
 
-    /// <summary>Per-token full-softmax log-probs (N × TokensPerChunk), differentiable: the official code's per-token PPO ratio.</summary>
+    /// <summary>
+    /// Per-token log-probs (N × TokensPerChunk) under the sampling distribution (<see cref="SamplingLogits"/>),
+    /// differentiable: the official code's per-token PPO ratio.
+    /// </summary>
     public Tensor TokenLogProbs(IReadOnlyList<ScoredDecision> decisions)
     {
         using var scope = TensorScope.Open();
         var target = Targets(decisions);
         var obs = ObservationBatch.From(decisions.Select(d => d.Observation).ToList(), Config, Observation.Layout, _tokenizer);
-        var logits = PriorLogits(Observation.Forward(obs), TeacherPrefix(target));
+        var logits = SamplingLogits(PriorLogits(Observation.Forward(obs), TeacherPrefix(target)));
         return Functional.LogSoftmax(logits, -1).Gather(2, target.Unsqueeze(2)).Squeeze(2).MoveToOuter();
+    }
+
+    /// <summary>Below the top-k logits: far enough that exp underflows to 0 in float32, finite so a log-ratio never is ±∞ or NaN.</summary>
+    private const double OutsideTopK = 1e4;
+
+    /// <summary>
+    /// The logits (… × V) of the distribution rollouts sample tokens from: the prior's logits over Temperature, and,
+    /// with 0 &lt; TopK &lt; V, every token below the k-th largest pushed down by <see cref="OutsideTopK"/> (its probability
+    /// is exactly 0 in float32). The push is finite and differentiable, so a token that an update moved out of the
+    /// top-k still gets a finite log-prob and its PPO ratio is ~0 rather than NaN.
+    /// </summary>
+    private Tensor SamplingLogits(Tensor logits)
+    {
+        using var scope = TensorScope.Open();
+        var z = Config.Temperature == 1.0 ? logits.Alias() : logits / Config.Temperature;
+        if (Config.TopK <= 0 || Config.TopK >= _vocab) return z.MoveToOuter();
+        Tensor kth;
+        using (Grad.Disabled()) kth = z.TopK(Config.TopK, -1).Values.Slice(z.Shape.Length - 1, Config.TopK - 1, Config.TopK);
+        return Tensor.Where(z.Ge(kth), z, z - OutsideTopK).MoveToOuter();
     }
 
     public Tensor BcLoss(IReadOnlyList<DemoWindow> batch)
@@ -247,10 +269,12 @@ public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages, IFroze
 
     /// <summary>
     /// How the prior's token distributions (teacher-forced, inference mode) compare with the demos' tokens on windows: the
-    /// fraction whose argmax is the demo's token, the mean probability of the argmax, and the mean probability of the
-    /// demo's token. Sampling at temperature 1 from a prior whose argmax holds little mass strays from greedy behaviour.
+    /// fraction whose argmax is the demo's token, the mean probability of the argmax, the mean probability of the
+    /// demo's token, and the mean probability that a rollout (the sampling distribution: temperature, top-k) draws the
+    /// greedy chunk, all its tokens decoded greedily from the start token. A rollout of D decisions follows the greedy
+    /// policy with probability about GreedyChunk^D; where that is small, sampled and greedy success rates part.
     /// </summary>
-    public (double Accuracy, double MeanTop1, double MeanTarget) PriorCalibration(IReadOnlyList<DemoWindow> windows)
+    public (double Accuracy, double MeanTop1, double MeanTarget, double GreedyChunk) PriorCalibration(IReadOnlyList<DemoWindow> windows)
     {
         var training = IsTraining;
         Train(false);
@@ -260,10 +284,20 @@ public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages, IFroze
             using var scope = TensorScope.Open();
             var b = DemoWindowBatch.From(windows, Config, Observation.Layout, _tokenizer);
             var target = Autoencoder.Tokenize(Actions.Normalize(b.Chunks));
-            var p = Functional.Softmax(PriorLogits(Observation.Forward(b.Observations), TeacherPrefix(target)), -1);
+            var context = Observation.Forward(b.Observations);
+            var p = Functional.Softmax(PriorLogits(context, TeacherPrefix(target)), -1);
             var (top, arg) = p.TopK(1, -1);
             var accuracy = arg.Squeeze(-1).Eq(target).To(DType.Float32).Mean().Item();
-            return (accuracy, top.Mean().Item(), p.Gather(2, target.Unsqueeze(2)).Mean().Item());
+            var prefix = Torch.Torch.Full([windows.Count, 1], _vocab, DType.Int64);
+            var greedyLogProb = Torch.Torch.Zeros([windows.Count]);
+            for (var j = 0; j < _tokens; j++)
+            {
+                var logits = PriorLogits(context, prefix).Select(1, j);
+                var next = logits.ArgMax(-1);
+                greedyLogProb = greedyLogProb + Functional.LogSoftmax(SamplingLogits(logits), -1).Gather(1, next.Unsqueeze(1)).Squeeze(1);
+                prefix = Tensor.Cat([prefix, next.Unsqueeze(1)], 1);
+            }
+            return (accuracy, top.Mean().Item(), p.Gather(2, target.Unsqueeze(2)).Mean().Item(), greedyLogProb.Exp().Mean().Item());
         }
         finally
         {

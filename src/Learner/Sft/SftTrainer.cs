@@ -144,11 +144,14 @@ public static class SftTrainer
                 }
                 if (policy is TokenizedPolicy tokenized && stage == TokenizedPolicy.PriorStage)
                 {
-                    var (accuracy, top1, target) = tokenized.PriorCalibration(data.Sample(Math.Max(256, options.BatchSize), random, config));
-                    Logger.Information("Prior on demo windows: argmax = demo token {Accuracy:P0}, mean p(argmax) {Top1:F2}, mean p(demo token) {Target:F2}", accuracy, top1, target);
+                    var (accuracy, top1, target, greedyChunk) = tokenized.PriorCalibration(data.Sample(Math.Max(256, options.BatchSize), random, config));
+                    Logger.Information("Prior on demo windows: argmax = demo token {Accuracy:P0}, mean p(argmax) {Top1:F2}, mean p(demo token) {Target:F2}; " +
+                        "a rollout (temperature {Temperature}, top-k {TopK}) draws the greedy chunk with mean p {GreedyChunk:F2}",
+                        accuracy, top1, target, config.Temperature, config.TopK, greedyChunk);
                     metrics.Append(new Dictionary<string, object?>
                     {
                         ["stage"] = stage, ["step"] = steps, ["prior/accuracy"] = accuracy, ["prior/mean_top1"] = top1, ["prior/mean_target"] = target,
+                        ["prior/greedy_chunk"] = greedyChunk,
                     });
                 }
                 SaveCheckpoint(policy, config, options, checkpointDir, stage, steps, optimizer, generator);

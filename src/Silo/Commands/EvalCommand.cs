@@ -20,21 +20,25 @@ internal static class EvalCommand
     private static readonly Option<bool> SampleOption = new("--sample") { Description = "Sample actions (the rollout policy) instead of greedy/mean." };
     private static readonly Option<double?> TemperatureOption = new("--temperature") { Description = "With --sample: token temperature or Laplace scale multiplier (default: the checkpoint's)." };
     private static readonly Option<int?> TopKOption = new("--top-k") { Description = "With --sample: tokens from the k most likely only (0 = full softmax; default: the checkpoint's)." };
+    private static readonly Option<string> DemoContextsOption = new("--demo-contexts")
+    {
+        Description = "Start episodes from the initial states of the demo files in this directory (RIPT's training contexts, cycled through for --inits episodes) instead of the held-out contexts.",
+    };
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Print one JSON object (DESIGN §4) as the last line." };
 
     public static Command Create()
     {
         var command = new Command("eval", "Success rate of a checkpoint per task on the evaluation contexts.");
-        foreach (var o in new Option[] { CheckpointOption, SuiteOption, TaskOption, InitsOption, ThreadsOption, VideoOption, VideoEpisodesOption, SampleOption, TemperatureOption, TopKOption, JsonOption })
+        foreach (var o in new Option[] { CheckpointOption, SuiteOption, TaskOption, InitsOption, ThreadsOption, VideoOption, VideoEpisodesOption, SampleOption, TemperatureOption, TopKOption, DemoContextsOption, JsonOption })
             command.Options.Add(o);
         command.SetAction(parse => Run(parse.GetValue(CheckpointOption), parse.GetValue(SuiteOption), parse.GetValue(TaskOption), parse.GetValue(InitsOption),
             parse.GetValue(ThreadsOption), parse.GetValue(VideoOption), parse.GetValue(VideoEpisodesOption), parse.GetValue(SampleOption), parse.GetValue(JsonOption),
-            parse.GetValue(TemperatureOption), parse.GetValue(TopKOption)));
+            parse.GetValue(TemperatureOption), parse.GetValue(TopKOption), parse.GetValue(DemoContextsOption)));
         return command;
     }
 
     internal static int Run(string? checkpoint, string? suite, string? task, int inits, int threads, string? video, int videoEpisodes, bool sample, bool json,
-        double? temperature = null, int? topK = null)
+        double? temperature = null, int? topK = null, string? demoContexts = null)
     {
         if (string.IsNullOrEmpty(checkpoint))
             return CommandExit.Usage("eval", "--checkpoint is required (a checkpoint directory)");
@@ -50,6 +54,8 @@ internal static class EvalCommand
             return CommandExit.Usage("eval", $"--temperature must be > 0, got {temperature}");
         if (topK is < 0)
             return CommandExit.Usage("eval", $"--top-k must be ≥ 0 (0 = full softmax), got {topK}");
+        if (demoContexts is not null && !Directory.Exists(demoContexts))
+            return CommandExit.Failed("eval", $"--demo-contexts {demoContexts}: no such directory");
         if (!string.IsNullOrEmpty(video) && OutputPath.Directory(video, "eval --video") is { } videoProblem)
             return CommandExit.Failed("eval", videoProblem);
         Checkpoint loaded;
@@ -79,7 +85,7 @@ internal static class EvalCommand
         {
             using var policy = PolicyFactory.FromWeights(loaded.Weights, config);
             policy.Train(false);
-            var options = new EvaluationOptions(inits, threads, video, videoEpisodes, sample ? ActMode.Sample : ActMode.Greedy);
+            var options = new EvaluationOptions(inits, threads, video, videoEpisodes, sample ? ActMode.Sample : ActMode.Greedy, DemoDirectory: demoContexts);
             scores = ProgressBar.Run("eval episodes", tasks.Count * inits, tick => PolicyEvaluation.Run(policy, tasks, options, tick));
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException)
@@ -99,6 +105,7 @@ internal static class EvalCommand
                 Mode = sample ? "sample" : "greedy",
                 Temperature = sample ? config.Temperature : (double?)null,
                 TopK = sample && config.Kind == PolicyKind.Tokenized ? config.TopK : (int?)null,
+                Contexts = demoContexts is null ? "eval" : Path.GetFullPath(demoContexts),
             });
             return CommandExit.Ok;
         }
@@ -107,7 +114,7 @@ internal static class EvalCommand
             table.AddRow(Markup.Escape(s.TaskId), $"{s.SuccessRate:P0}", s.Episodes.ToString(), $"{s.MeanSteps:F0}",
                 Markup.Escape(string.Join(", ", s.FailureReasons.Select(r => $"{r.Key} x{r.Value}"))));
         AnsiConsole.Write(table);
-        AnsiConsole.WriteLine($"mean success rate {mean:P1} over {scores.Count} tasks ({(sample ? "sampled" : "greedy")} actions)");
+        AnsiConsole.WriteLine($"mean success rate {mean:P1} over {scores.Count} tasks ({(sample ? "sampled" : "greedy")} actions, {(demoContexts is null ? "held-out contexts" : "the demos' initial states")})");
         if (video is not null)
             AnsiConsole.WriteLine($"filmstrips in {Path.GetFullPath(video)}");
         return CommandExit.Ok;

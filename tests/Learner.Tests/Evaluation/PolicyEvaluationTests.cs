@@ -54,4 +54,28 @@ public sealed class PolicyEvaluationTests : IDisposable
         var e = Assert.Throws<ArgumentException>(() => PolicyEvaluation.Run(policy, [panda], new EvaluationOptions(1, 1)));
         Assert.Contains("7-D", e.Message);
     }
+
+    [Fact]
+    public void Contexts_FromADemoDirectory_CycleThroughTheDemosInitialStates()
+    {
+        var spec = TaskRegistry.Get("metaworld-mini/reach");
+        var demos = RiptOrleans.Physics.Experts.DemoGenerator.Generate(spec, new RiptOrleans.Physics.Experts.DemoGenerator.Options(2));
+        demos.Save(Path.Combine(_dir, "reach.safetensors"));
+        using var task = TaskModel.Compile(spec);
+
+        var contexts = PolicyEvaluation.Contexts(task, new EvaluationOptions(5, DemoDirectory: _dir));
+
+        Assert.Equal(5, contexts.Count);
+        for (var i = 0; i < 5; i++) Assert.Equal(demos.Episodes[i % 2].InitState, contexts[i].State);
+    }
+
+    [Fact]
+    public void Contexts_DemoDirectoryWithoutTheTask_ThrowsNamingTheFile()
+    {
+        using var task = TaskModel.Compile(TaskRegistry.Get("metaworld-mini/reach"));
+
+        var e = Assert.Throws<FileNotFoundException>(() => PolicyEvaluation.Contexts(task, new EvaluationOptions(1, DemoDirectory: _dir)));
+
+        Assert.Contains("reach.safetensors", e.Message);
+    }
 }

@@ -61,6 +61,28 @@ public sealed class SupervisedStageTests
     }
 
     [Fact]
+    public void PriorCalibration_TopKOne_DrawsTheGreedyChunkWithProbabilityOne()
+    {
+        using var g = new Generator(3);
+        using var policy = (TokenizedPolicy)PolicyFactory.Create(PolicyFixtures.Config(PolicyKind.Tokenized) with { TopK = 1 }, PolicyFixtures.Inputs(), g);
+
+        var calibration = policy.PriorCalibration(PolicyFixtures.Windows(16));
+
+        Assert.Equal(1.0, calibration.GreedyChunk, 5);
+    }
+
+    [Fact]
+    public void PriorCalibration_FullSoftmaxOfAnUntrainedPrior_RarelyDrawsTheGreedyChunk()
+    {
+        using var g = new Generator(3);
+        using var policy = (TokenizedPolicy)PolicyFactory.Create(PolicyFixtures.Config(PolicyKind.Tokenized) with { TopK = 0 }, PolicyFixtures.Inputs(), g);
+
+        var calibration = policy.PriorCalibration(PolicyFixtures.Windows(16));
+
+        Assert.InRange(calibration.GreedyChunk, 0, 0.1);
+    }
+
+    [Fact]
     public void BcLoss_RegressionScaleStage_LowersNllAndLeavesTheActionHead()
     {
         using var policy = (RegressionPolicy)PolicyFixtures.Create(PolicyKind.Regression);

@@ -113,4 +113,13 @@ public sealed class SftEvalCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("--top-k must be ≥ 0", stderr);
     }
+
+    [Fact]
+    public void Eval_MissingDemoContextsDirectory_FailsNamingIt()
+    {
+        var missing = Path.Combine(_dir, "no-demos");
+        var (code, _, stderr) = ConsoleCapture.Run(() => EvalCommand.Run("checkpoint", null, "metaworld-mini/reach", 1, 1, null, 0, sample: true, json: true, demoContexts: missing));
+        Assert.Equal(1, code);
+        Assert.Contains("no-demos", stderr);
+    }
 }
