@@ -83,6 +83,20 @@ public class IreVlaRunTests(IreVlaFixture fixture) : IClassFixture<IreVlaFixture
     }
 
     [Fact]
+    public async Task RunAsync_RiptReplayResumedAfterItsFirstRiptIteration_EndsWithTheWeightsOfAnUninterruptedRun()
+    {
+        var whole = Run("ript-replay-whole", 3) with { RiptRl = true };
+        var interrupted = Run("ript-replay-interrupted", 1) with { RiptRl = true };
+
+        await TestRuns.RunAsync(fixture.Cluster, whole);
+        await TestRuns.RunAsync(fixture.Cluster, interrupted);
+        // RIPT's optimiser state comes back from the checkpoint, D_RL from the online files.
+        await TestRuns.RunAsync(fixture.Cluster, interrupted with { Iterations = 3, Resume = true });
+
+        Assert.Equal(TestRuns.FinalWeights(whole), TestRuns.FinalWeights(interrupted));
+    }
+
+    [Fact]
     public async Task RunAsync_BudgetSpentInStage1_GoesStraightToTheRoundsSupervisedIterationAndEnds()
     {
         var run = Run("budget", 9) with { SimStepBudget = 1 };
