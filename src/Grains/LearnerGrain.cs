@@ -325,11 +325,11 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
                     var round = irevla.RoundOf(it);
                     var task = irevla.JointRounds ? null : s.Specs[round % s.Specs.Count].Id;
                     var line = new RiptMetricsLine { Iteration = it, Round = round, RlTask = task ?? "all" };
+                    var ids = task is null ? null : s.Contexts.Ids.Where(id => s.Contexts.Get(id).TaskId == task).ToList();
                     if (irevla.IsSupervised(it))
                         updated = await _thread!.RunAsync(() => SuperviseIreVla(s, iteration, line with { Stage = "sl", RlTask = null }));
                     else if (o.RiptRl)
                     {
-                        var ids = task is null ? null : s.Contexts.Ids.Where(id => s.Contexts.Get(id).TaskId == task).ToList();
                         Collection collection;
                         try
                         {
@@ -347,7 +347,6 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
                     }
                     else
                     {
-                        var ids = task is null ? null : s.Contexts.Ids.Where(id => s.Contexts.Get(id).TaskId == task).ToList();
                         var collection = await scheduler.CollectAsync(it, s.Version, o.Ript with { DynamicRejection = false }, registry, _groups.Add, ct, ids);
                         (updated, added) = await _thread!.RunAsync(() => ReinforceIreVla(tasks, s, collection, iteration));
                         updated = updated with { Stage = "rl", Round = round, RlTask = task ?? "all" };
