@@ -57,10 +57,10 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
         public PolicyConfig Config { get; } = config;
         public IPolicy Policy { get; } = policy;
 
-        /// <summary>RIPT's optimizer; null for iRe-VLA, whose stages own theirs.</summary>
+        /// <summary>RIPT's optimizer (RIPT, and the RL iterations of ript-replay); null for iRe-VLA, whose stages own theirs.</summary>
         public Optim.AdamW? Optimizer { get; } = optimizer;
 
-        /// <summary>iRe-VLA's state between iterations (value head, D_RL, D_e); null for RIPT.</summary>
+        /// <summary>iRe-VLA's state between iterations (value head, D_RL, D_e), ript-replay's supervised rounds too; null for RIPT.</summary>
         public IreVlaLearner? IreVla { get; } = ireVla;
         public ContextCatalog Contexts { get; } = contexts;
         public int Start { get; } = start;
@@ -209,7 +209,14 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
             if (o.IreVla is { } irevla)
             {
                 ireVla = OpenIreVla(o, irevla, specs, policy, checkpoint, start);
-                if (resuming && !irevla.StartsRound(start) && !irevla.IsSupervised(start))
+                if (o.RiptRl)
+                {
+                    // ript-replay: RIPT's optimiser runs through every round (the supervised iterations use their own), saved in each checkpoint.
+                    optimizer = RiptUpdate.CreateOptimizer(policy, o.Ript);
+                    if (resuming && checkpoint.Optimizer is { } state)
+                        optimizer.LoadStateFromBytes(state);
+                }
+                else if (resuming && !irevla.StartsRound(start) && !irevla.IsSupervised(start))
                     ireVla.LoadState(checkpoint.Optimizer ?? throw new InvalidDataException($"{o.CheckpointDirectory}: no iRe-VLA state to continue round {irevla.RoundOf(start)} from"), start);
             }
             else
@@ -283,7 +290,8 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
             Workers = workers,
             SkipSolvedForIterations = o.SkipSolvedIterations,
             BeforeReissue = PublishAsync,
-            // iRe-VLA learns from every rollout: failures train its value head, all-fail groups included.
+            // iRe-VLA learns from every rollout: failures train its value head, all-fail groups included. ript-replay keeps
+            // the successes of all-success groups for its supervised rounds.
             ShipUniform = o.IreVla is not null,
         };
         try
@@ -317,11 +325,28 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
                     var round = irevla.RoundOf(it);
                     var task = irevla.JointRounds ? null : s.Specs[round % s.Specs.Count].Id;
                     var line = new RiptMetricsLine { Iteration = it, Round = round, RlTask = task ?? "all" };
+                    var ids = task is null ? null : s.Contexts.Ids.Where(id => s.Contexts.Get(id).TaskId == task).ToList();
                     if (irevla.IsSupervised(it))
                         updated = await _thread!.RunAsync(() => SuperviseIreVla(s, iteration, line with { Stage = "sl", RlTask = null }));
+                    else if (o.RiptRl)
+                    {
+                        Collection collection;
+                        try
+                        {
+                            collection = await scheduler.CollectAsync(it, s.Version, o.Ript, registry, _groups.Add, ct, ids);
+                        }
+                        catch (RiptRejectionException e) when (e.Solved)
+                        {
+                            // Every rollout of the round's task(s) succeeds: no RIPT update is possible, the round goes on to its supervised iteration.
+                            Logger.Information("Run {RunId} iteration {Iteration}: {Reason}; on to round {Round}'s supervised iteration", runId, it, e.Message, round);
+                            it = round * irevla.RoundLength + irevla.RlIterations - 1;
+                            continue;
+                        }
+                        (updated, added) = await _thread!.RunAsync(() => UpdateWithReplay(tasks, s, collection, iteration));
+                        updated = updated with { Stage = "rl", Round = round, RlTask = task ?? "all" };
+                    }
                     else
                     {
-                        var ids = task is null ? null : s.Contexts.Ids.Where(id => s.Contexts.Get(id).TaskId == task).ToList();
                         var collection = await scheduler.CollectAsync(it, s.Version, o.Ript with { DynamicRejection = false }, registry, _groups.Add, ct, ids);
                         (updated, added) = await _thread!.RunAsync(() => ReinforceIreVla(tasks, s, collection, iteration));
                         updated = updated with { Stage = "rl", Round = round, RlTask = task ?? "all" };
@@ -357,7 +382,8 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
                     eval = after.Average(x => x.SuccessRate);
                     evaluatedVersion = s.Version;
                 }
-                var rate = o.IreVla is null ? updated.LearningRate : updated.Stage == "sl" ? o.IreVla.SlLr : o.IreVla.HeadLr;
+                // RIPT's update reports the rate in force (it adapts to the KL it produces)
+                var rate = o.IreVla is null ? updated.LearningRate : updated.Stage == "sl" ? o.IreVla.SlLr : o.RiptRl ? updated.LearningRate : o.IreVla.HeadLr;
                 var report = updated with { PolicyVersion = s.Version, LearningRate = rate, EvalSuccessRate = eval };
                 var stats = await registry.GetContextsAsync(null);
                 // Nothing is written once the run is cancelled or its silo stops: the checkpoint stays at the last whole iteration.
@@ -408,6 +434,15 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
         Logger.Information("Iteration {Iteration}: v{Version}, loss {Loss:F4}, clip {Clip:F3}, kl {Kl:F5}, {Seconds:F1}s update",
             iteration, s.Version + 1, metrics.PolicyLoss, metrics.ClipFraction, metrics.ApproxKl, learner.Elapsed.TotalSeconds);
         return metrics with { LearnerSeconds = learner.Elapsed.TotalSeconds };
+    }
+
+    /// <summary>ript-replay's RL iteration: RIPT's update on the accepted groups; the successes of every group of the version (rejected all-success ones too) join D_RL.</summary>
+    private static (RiptMetricsLine Metrics, IReadOnlyList<IreVlaTrajectory> Added) UpdateWithReplay(TaskModelCache tasks, Session s, Collection collection, int iteration)
+    {
+        var metrics = Update(tasks, s, collection, iteration);
+        var successful = collection.Accepted.Concat(collection.Rejected).Where(g => g.Successes > 0).ToList();
+        var added = s.IreVla!.Online.AddSuccesses(ToTrajectories(tasks, s.Contexts, successful, s.Policy.ActionDim));
+        return (metrics with { OnlineAdded = added.Count, OnlineTrajectories = s.IreVla.Online.Trajectories.Count }, added);
     }
 
     /// <summary>iRe-VLA stage 1 on every rollout of the collection (groups in issue order): PPO on the head, successes into D_RL.</summary>
@@ -496,7 +531,7 @@ public sealed class LearnerGrain(TaskModelCache tasks, PolicyLoader policies, Wo
             training["sl_demo_dir"] = demoDir;
             training["sl_demos"] = learner.DemosPerTask;
         }
-        new Checkpoint(s.Config, training, s.Published!.Weights, s.IreVla is null ? s.Optimizer!.StateToBytes() : s.IreVla.StateToBytes(), new CheckpointState
+        new Checkpoint(s.Config, training, s.Published!.Weights, s.Optimizer?.StateToBytes() ?? s.IreVla!.StateToBytes(), new CheckpointState
         {
             Stage = o.Algorithm,
             Step = iteration + 1,

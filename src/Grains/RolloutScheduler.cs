@@ -9,7 +9,11 @@ using Serilog;
 namespace RiptOrleans.Grains;
 
 /// <summary>What one collection phase produced: the accepted groups (B/K of them, fewer when the rollout budget ran out) and the phase's counters.</summary>
-public sealed record Collection(IReadOnlyList<GroupResult> Accepted, RiptUpdate.Acceptance Acceptance, RiptMetricsLine Metrics);
+public sealed record Collection(IReadOnlyList<GroupResult> Accepted, RiptUpdate.Acceptance Acceptance, RiptMetricsLine Metrics)
+{
+    /// <summary>Groups of the current version that the acceptance rule rejected (their trajectories only with ShipUniform): RIPT with demo replay keeps their successes.</summary>
+    public IReadOnlyList<GroupResult> Rejected { get; init; } = [];
+}
 
 /// <summary>
 /// Fills the batch D for one policy version: samples contexts uniformly from the run's context set, keeps as many
@@ -78,6 +82,7 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
         var started = Stopwatch.StartNew();
         var acceptance = new RiptUpdate.Acceptance(options);
         var accepted = new List<GroupResult>();
+        var rejected = new List<GroupResult>();
         var rng = new Random(Seeds.ContextDraw(runSeed, iteration));
         var pending = new List<InFlight>();
         var busy = new Dictionary<string, SortedSet<int>>(StringComparer.Ordinal);
@@ -216,6 +221,7 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
                 // The one acceptance call site of the run: RiptUpdate owns the rule and its bound.
                 var ok = acceptance.Accept(result.Rewards);
                 if (ok) accepted.Add(result);
+                else rejected.Add(result);
                 // Rare success can take hundreds of groups: say how the search stands every so often.
                 if (acceptance.ContextsTried % ProgressEvery == 0 && !acceptance.Done)
                     Logger.Information("Iteration {Iteration}: {Tried} groups tried, {Accepted} of {Needed} accepted, {Successes}/{Rollouts} rollouts successful",
@@ -253,7 +259,7 @@ public sealed class RolloutScheduler(IGrainFactory grains, ContextCatalog contex
             RejectedAllFail = acceptance.RejectedAllFail, Late = late, Reissued = reissued, Duplicates = duplicates, Rollouts = rollouts, RolloutSuccesses = successes,
             RolloutSuccessRate = rollouts == 0 ? 0 : (double)successes / rollouts, SimSteps = simSteps, RolloutSeconds = seconds,
             RolloutsPerSecond = rollouts / Math.Max(1e-9, seconds), SimStepsPerSecond = simSteps / Math.Max(1e-9, seconds),
-        });
+        }) { Rejected = rejected };
     }
 
     /// <summary>

@@ -87,7 +87,7 @@ public static class CellPipeline
         // 4. RIPT from the demos' initial states, through the host's one way of starting a run.
         clock.Restart();
         var run = RunOptions(cell, settings, recipe, paths, sftCheckpoint, targets.Count);
-        hooks.Say($"{(run.IreVla is null ? "RIPT" : "iRe-VLA")}: {settings.Iterations} iterations{(run.SimStepBudget > 0 ? $" or {run.SimStepBudget} env steps" : "")}, K={run.Ript.K}, {run.Ript.BatchSize} trajectories per iteration, variant {cell.Variant.Name}");
+        hooks.Say($"{run.Algorithm}: {settings.Iterations} iterations{(run.SimStepBudget > 0 ? $" or {run.SimStepBudget} env steps" : "")}, K={run.Ript.K}, {run.Ript.BatchSize} trajectories per iteration, variant {cell.Variant.Name}");
         RunResult? result = null;
         string? stopReason = null;
         try
@@ -180,6 +180,7 @@ public static class CellPipeline
             SimStepBudget = settings.SimStepBudget ?? 0,
             // D_e is exactly the demo set the cell's SFT learned from (the target's demos), replayed unless the variant ablates it.
             IreVla = cell.Variant.IreVla ? new IreVlaOptions { DemoReplay = cell.Variant.DemoReplay, SlDemoDir = paths.TargetDemos, SlDemos = cell.Demos } : null,
+            RiptRl = cell.Variant.IreVla && cell.Variant.RiptRl,
         };
     }
 

@@ -46,7 +46,7 @@ public sealed record CellResult
     public IReadOnlyList<CurvePoint> RolloutCurve { get; init; } = [];
     /// <summary>Held-out SR after SFT and at each scheduled evaluation, against the env steps and the wall-clock (rollouts + updates) spent so far.</summary>
     public IReadOnlyList<BudgetPoint> BudgetCurve { get; init; } = [];
-    /// <summary>"ript" or "ire-vla".</summary>
+    /// <summary>"ript", "ire-vla" or "ript-replay".</summary>
     public string? Algorithm { get; init; }
     /// <summary>Env (control) steps of every rollout stage 3 ran, rejected and discarded ones included.</summary>
     public long SimSteps { get; init; }

@@ -43,10 +43,10 @@ public static class ExperimentRegistry
             "Fig. 7: stable up to 1x (2.5 cm) of initial-state noise, degrading beyond",
             UnitKind.PairsOrSuites, null, [QuickstartPair], [1], [1],
             [.. new[] { 0, 1, 2, 4, 7 }.Select(s => new ExperimentVariant($"noise-{s}x", NoiseUnits: s))]),
-        new("compare", "RIPT vs iRe-VLA: same SFT checkpoint, training contexts, env-step budget (--sim-step-budget) and held-out contexts; iRe-VLA's demo-replay ablation",
+        new("compare", "RIPT vs iRe-VLA: same SFT checkpoint, training contexts, env-step budget (--sim-step-budget) and held-out contexts; the demo-replay asymmetry both ways (RIPT with iRe-VLA's replay, iRe-VLA without it)",
             "iRe-VLA (Guo et al. 2025) Table I, MetaWorld: SFT 0.41 -> iRe-VLA 0.89 on its 5 RL tasks, expert tasks kept at 0.83 (PPO-Replay 0.35); RIPT-VLA: see cross-scenario",
             UnitKind.PairsOrSuites, null, [QuickstartPair], [3], [1, 2, 3],
-            [ExperimentVariant.Ript, ExperimentVariant.IreVlaReplay, ExperimentVariant.IreVlaNoReplay]),
+            [ExperimentVariant.Ript, ExperimentVariant.IreVlaReplay, ExperimentVariant.IreVlaNoReplay, ExperimentVariant.RiptReplay]),
     ];
 
     /// <summary>The experiment of a name; null when none is registered.</summary>

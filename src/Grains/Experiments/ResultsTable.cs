@@ -5,14 +5,15 @@ namespace RiptOrleans.Grains.Experiments;
 
 /// <summary>
 /// An experiment's results as a Markdown table: a row per (unit, family, variant, demos) with success rates in percent
-/// as mean ± standard deviation over seeds, the gain in points and the cost per iteration, then a row per (family,
+/// as mean ± standard deviation over seeds, the gain in points and the cost (env steps and wall-clock of stage 3, per
+/// iteration), then a row per (family,
 /// variant, demos) averaged over units, and the paper's numbers above.
 /// </summary>
 public static class ResultsTable
 {
     /// <summary>The table's columns.</summary>
     public static readonly IReadOnlyList<string> Header =
-        ["unit", "family", "variant", "demos", "seeds", "SFT", "SFT + RIPT", "Δ", "sampled SFT", "sampled SFT + RIPT", "iterations", "s / iteration", "rollouts / s", "notes"];
+        ["unit", "family", "variant", "demos", "seeds", "SFT", "SFT + RIPT", "Δ", "sampled SFT", "sampled SFT + RIPT", "iterations", "env steps", "stage-3 s", "s / iteration", "rollouts / s", "notes"];
 
     public static string Markdown(ExperimentDefinition definition, IReadOnlyList<CellResult> results)
     {
@@ -74,7 +75,7 @@ public static class ResultsTable
                     Experiment = definition.Name, Cell = "", Unit = "", Family = g.Key.Family, Demos = g.Key.Demos, Seed = s.Key, Variant = g.Key.Variant,
                     Status = CellResult.Finished, SuccessBefore = s.Average(r => r.SuccessBefore), SuccessAfter = s.Average(r => r.SuccessAfter),
                     IterationsRun = (int)Math.Round(s.Average(r => r.IterationsRun)), SecondsPerIteration = s.Average(r => r.SecondsPerIteration),
-                    RolloutsPerSecond = s.Average(r => r.RolloutsPerSecond),
+                    RolloutsPerSecond = s.Average(r => r.RolloutsPerSecond), SimSteps = (long)Math.Round(s.Average(r => r.SimSteps)),
                     SampledBefore = s.All(r => r.SampledBefore is not null) ? s.Average(r => r.SampledBefore!.Value) : null,
                     SampledAfter = s.All(r => r.SampledAfter is not null) ? s.Average(r => r.SampledAfter!.Value) : null,
                 }).ToList();
@@ -96,7 +97,8 @@ public static class ResultsTable
             string.Create(c, $"{(delta >= 0 ? "+" : "")}{delta:F1}"),
             sampled ? MeanStd(r.Select(x => 100 * x.SampledBefore!.Value).ToList()) : "",
             sampled ? MeanStd(r.Select(x => 100 * x.SampledAfter!.Value).ToList()) : "",
-            r.Average(x => x.IterationsRun).ToString("0.#", c),
+            r.Average(x => x.IterationsRun).ToString("0.#", c), r.Average(x => x.SimSteps).ToString("F0", c),
+            r.Average(x => x.IterationsRun * x.SecondsPerIteration).ToString("F0", c),
             r.Average(x => x.SecondsPerIteration).ToString("F1", c), r.Average(x => x.RolloutsPerSecond).ToString("F2", c), note,
         ];
     }

@@ -84,7 +84,8 @@ internal static class TrainCommand
             Force = o.Force,
             Temperature = o.Temperature,
             TopK = o.TopK,
-            IreVla = o.Algorithm == TrainOptions.IreVlaName ? o.IreVla : null,
+            IreVla = o.HasSupervisedRounds ? o.IreVla : null,
+            RiptRl = o.Algorithm == TrainOptions.RiptReplayName,
             SimStepBudget = o.SimStepBudget,
         };
         RunResult result;
@@ -151,7 +152,12 @@ internal static class TrainCommand
             });
             return CommandExit.Ok;
         }
-        var table = new Table().AddColumns("task", "before (SFT)", o.Algorithm == TrainOptions.IreVlaName ? "after (iRe-VLA)" : "after (RIPT)");
+        var table = new Table().AddColumns("task", "before (SFT)", o.Algorithm switch
+        {
+            TrainOptions.IreVlaName => "after (iRe-VLA)",
+            TrainOptions.RiptReplayName => "after (RIPT + replay)",
+            _ => "after (RIPT)",
+        });
         foreach (var a in result.After)
         {
             var b = result.Before.FirstOrDefault(s => s.TaskId == a.TaskId);

@@ -41,12 +41,20 @@ internal sealed record TrainOptions
     [Option("RIPT iterations", Min = 1, Max = 1_000_000)]
     public int Iterations { get; init; } = 15;
 
-    /// <summary>ript (RIPT-VLA, the default) or ire-vla (iRe-VLA: PPO on the head with the backbone frozen, alternating with supervised rounds on demos + successes).</summary>
-    [Option("Stage-3 algorithm: ript (RIPT-VLA) or ire-vla (iRe-VLA: head-only PPO rounds alternating with supervised rounds on demos + online successes)", NonEmpty = true)]
+    /// <summary>
+    /// ript (RIPT-VLA, the default), ire-vla (iRe-VLA: PPO on the head with the backbone frozen, alternating with supervised
+    /// rounds on demos + successes) or ript-replay (RIPT's iterations alternating with iRe-VLA's supervised rounds: the
+    /// demo-replay control).
+    /// </summary>
+    [Option("Stage-3 algorithm: ript (RIPT-VLA), ire-vla (iRe-VLA: head-only PPO rounds alternating with supervised rounds on demos + online successes) or ript-replay (RIPT iterations alternating with the same supervised rounds)", NonEmpty = true)]
     public string Algorithm { get; init; } = RiptName;
 
     public const string RiptName = "ript";
     public const string IreVlaName = "ire-vla";
+    public const string RiptReplayName = "ript-replay";
+
+    /// <summary>True when the run alternates with iRe-VLA's supervised rounds (ire-vla, ript-replay), so train's iRe-VLA knobs apply.</summary>
+    public bool HasSupervisedRounds => Algorithm is IreVlaName or RiptReplayName;
 
     /// <summary>The update's knobs (k, batch_size, lr, …), declared in RiptOptions.</summary>
     [OptionGroup]
@@ -96,10 +104,11 @@ internal sealed record TrainOptions
         if (string.IsNullOrEmpty(Checkpoint) && !Resume) errors.Add("train.checkpoint is required (the SFT checkpoint to start from)");
         if (string.IsNullOrEmpty(Task) == string.IsNullOrEmpty(Suite)) errors.Add("give exactly one of train.task and train.suite");
         if (Resume && Force) errors.Add("give at most one of train.resume and train.force");
-        if (Algorithm is not (RiptName or IreVlaName)) errors.Add($"train.algorithm must be {RiptName} or {IreVlaName}, got '{Algorithm}' (--algorithm)");
+        if (Algorithm is not (RiptName or IreVlaName or RiptReplayName))
+            errors.Add($"train.algorithm must be {RiptName}, {IreVlaName} or {RiptReplayName}, got '{Algorithm}' (--algorithm)");
         // Ranges were checked above with the rest; only the sizes that depend on each other remain.
         errors.AddRange(Ript.Problems().Where(e => !errors.Contains(e)));
-        if (Algorithm == IreVlaName) errors.AddRange(IreVla.Problems().Where(e => !errors.Contains(e)));
+        if (HasSupervisedRounds) errors.AddRange(IreVla.Problems().Where(e => !errors.Contains(e)));
         return errors;
     }
 

@@ -55,6 +55,27 @@ public class CellPipelineTests
     }
 
     [Fact]
+    public void RunOptions_RiptReplay_RunsRiptsUpdateWithTheSameDemoReplayAsIreVla()
+    {
+        var unit = ExperimentUnit.ForPair(ExperimentRegistry.FindPair(ExperimentRegistry.QuickstartPair)!);
+        var cell = new ExperimentCell("compare", unit, PolicyKind.Regression, 3, 1, ExperimentVariant.RiptReplay);
+        var recipe = FamilyRecipe.For(PolicyKind.Regression);
+
+        var run = CellPipeline.RunOptions(cell, new CellSettings { SimStepBudget = 5000 }, recipe, Paths, "sft/checkpoint", tasks: 1);
+        var irevla = CellPipeline.RunOptions(cell with { Variant = ExperimentVariant.IreVlaReplay }, new CellSettings { SimStepBudget = 5000 }, recipe, Paths, "sft/checkpoint", 1);
+        var ript = CellPipeline.RunOptions(cell with { Variant = ExperimentVariant.Ript }, new CellSettings { SimStepBudget = 5000 }, recipe, Paths, "sft/checkpoint", 1);
+
+        Assert.Equal("ript-replay", run.Algorithm);
+        Assert.True(run.RiptRl);
+        // The supervised rounds are iRe-VLA's own (same D_e, same knobs); the RL iterations are RIPT's (same update, rejection on).
+        Assert.Equal(irevla.IreVla, run.IreVla);
+        Assert.Equal(ript.Ript, run.Ript);
+        Assert.True(run.Ript.DynamicRejection);
+        Assert.Equal("ire-vla", irevla.Algorithm);
+        Assert.False(irevla.RiptRl);
+    }
+
+    [Fact]
     public void ForExperiment_VariantsOfOneCell_ShareTheirSftDirectoryButNotTheirRuns()
     {
         var unit = ExperimentUnit.ForPair(ExperimentRegistry.FindPair(ExperimentRegistry.QuickstartPair)!);

@@ -53,13 +53,14 @@ public class ExperimentGridTests
     }
 
     [Fact]
-    public void Expand_Compare_RiptAndIreVlaWithAndWithoutDemoReplayOnTheSameUnitsAndSeeds()
+    public void Expand_Compare_RiptAndIreVlaWithAndWithoutDemoReplayAndRiptWithReplayOnTheSameUnitsAndSeeds()
     {
         var grid = ExperimentGrid.Expand(Named("compare"), new GridSelection { Families = [PolicyKind.Regression] });
 
-        Assert.Equal(3 * 3, grid.Cells.Count);
+        Assert.Equal(3 * 4, grid.Cells.Count);
         foreach (var seed in grid.Cells.GroupBy(c => c.Seed))
-            Assert.Equal([(false, true), (true, true), (true, false)], seed.Select(c => (c.Variant.IreVla, c.Variant.DemoReplay)));
+            Assert.Equal([(false, true, false), (true, true, false), (true, false, false), (true, true, true)],
+                seed.Select(c => (c.Variant.IreVla, c.Variant.DemoReplay, c.Variant.RiptRl)));
         Assert.All(grid.Cells, c => Assert.Equal(ExperimentRegistry.QuickstartPair, c.Unit.Name));
     }
 

@@ -25,12 +25,12 @@ public sealed class ResultsTableTests : IDisposable
 
         Assert.Equal("# cross-scenario: Cross-scenario transfer: pretrain on scene A, SFT on few demos of scene B, RIPT on B", md[0]);
         Assert.StartsWith("Paper: Fig. 3", md[2]);
-        Assert.Contains("| unit | family | variant | demos | seeds | SFT | SFT + RIPT | Δ | sampled SFT | sampled SFT + RIPT | iterations | s / iteration | rollouts / s | notes |", md);
+        Assert.Contains("| unit | family | variant | demos | seeds | SFT | SFT + RIPT | Δ | sampled SFT | sampled SFT + RIPT | iterations | env steps | stage-3 s | s / iteration | rollouts / s | notes |", md);
         // pair-a: SFT 10, 30 → 20.0 ± 14.1; RIPT 90, 70 → 80.0 ± 14.1; Δ +60.0.
-        Assert.Contains("| pair-a | regression | ript | 1 | 2 | 20.0 ± 14.1 | 80.0 ± 14.1 | +60.0 |  |  | 2 | 10.0 | 3.00 |  |", md);
-        Assert.Contains("| pair-b | regression | ript | 1 | 2 | 0.0 ± 0.0 | 50.0 ± 14.1 | +50.0 |  |  | 2 | 10.0 | 3.00 |  |", md);
+        Assert.Contains("| pair-a | regression | ript | 1 | 2 | 20.0 ± 14.1 | 80.0 ± 14.1 | +60.0 |  |  | 2 | 5000 | 20 | 10.0 | 3.00 |  |", md);
+        Assert.Contains("| pair-b | regression | ript | 1 | 2 | 0.0 ± 0.0 | 50.0 ± 14.1 | +50.0 |  |  | 2 | 5000 | 20 | 10.0 | 3.00 |  |", md);
         // Mean of units per seed: seed 1 (5, 65), seed 2 (15, 65) → SFT 10.0 ± 7.1, RIPT 65.0 ± 0.0.
-        Assert.Contains("| mean of 2 units | regression | ript | 1 | 2 | 10.0 ± 7.1 | 65.0 ± 0.0 | +55.0 |  |  | 2 | 10.0 | 3.00 |  |", md);
+        Assert.Contains("| mean of 2 units | regression | ript | 1 | 2 | 10.0 ± 7.1 | 65.0 ± 0.0 | +55.0 |  |  | 2 | 5000 | 20 | 10.0 | 3.00 |  |", md);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class ResultsTableTests : IDisposable
 
         var md = ResultsTable.Markdown(ExperimentRegistry.Find("cross-scenario")!, [tokenized]);
 
-        Assert.Contains("| scenario-close-top-drawer | tokenized | ript | 1 | 1 | 42.0 | 42.0 | +0.0 | 16.0 | 38.0 | 2 | 10.0 | 3.00 |  |", md);
+        Assert.Contains("| scenario-close-top-drawer | tokenized | ript | 1 | 1 | 42.0 | 42.0 | +0.0 | 16.0 | 38.0 | 2 | 5000 | 20 | 10.0 | 3.00 |  |", md);
     }
 
     [Fact]

@@ -19,11 +19,16 @@ public sealed class IreVlaFixture : IAsyncLifetime
 
     public string SftCheckpoint => Path.Combine(Cluster.Directory, "sft", "checkpoint");
 
+    /// <summary>Expert demos of <see cref="TestTasks.QuickReach"/> (D_e of runs on it; the SFT checkpoint learned reach from the reach demos).</summary>
+    public string QuickReachDemoDirectory => Path.Combine(Cluster.Directory, "demos-quick-reach");
+
     public async Task InitializeAsync()
     {
         Cluster = await GrainCluster.StartAsync(PolicyLoader.Default);
         Directory.CreateDirectory(DemoDirectory);
         DemoGenerator.Generate(Reach, new DemoGenerator.Options(6)).Save(Path.Combine(DemoDirectory, "reach.safetensors"));
+        Directory.CreateDirectory(QuickReachDemoDirectory);
+        DemoGenerator.Generate(TestTasks.QuickReach, new DemoGenerator.Options(3)).Save(Path.Combine(QuickReachDemoDirectory, $"{TestTasks.QuickReach.Name}.safetensors"));
         // Deliberately short: the start succeeds sometimes, so RL has mixed outcomes and stage 2 has room to help.
         SftTrainer.Run(new SftOptions
         {

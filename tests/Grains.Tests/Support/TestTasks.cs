@@ -25,6 +25,9 @@ internal static class TestTasks
     /// <summary>Impossible reach with a long horizon: a group that runs for a while (state reads during a run, cancellation).</summary>
     public static readonly TaskSpec LongReach = Reach("long-reach", 0.0, 2000);
 
+    /// <summary>Reach with a 10 cm goal radius and a 60-step horizon: cheap episodes, on some contexts of which a briefly trained reach policy succeeds only sometimes.</summary>
+    public static readonly TaskSpec QuickReach = Reach("quick-reach", 0.10, 60);
+
     private static TaskSpec Reach(string name, double radius, int horizon) =>
         TaskRegistry.Get("metaworld-mini/reach") with
         {
@@ -35,5 +38,5 @@ internal static class TestTasks
         };
 
     public static TaskSpec Get(string id) =>
-        new[] { WideReach, SlowWideReach, MediumReach, ImpossibleReach, TrivialReach, LongReach }.FirstOrDefault(t => t.Id == id) ?? TaskRegistry.Get(id);
+        new[] { WideReach, SlowWideReach, MediumReach, ImpossibleReach, TrivialReach, LongReach, QuickReach }.FirstOrDefault(t => t.Id == id) ?? TaskRegistry.Get(id);
 }

@@ -61,8 +61,15 @@ public sealed record RiptRunOptions(
     /// </summary>
     [Id(18)] public long SimStepBudget { get; init; }
 
-    /// <summary>The checkpoint stage of this run's own checkpoints ("ript" or "ire-vla").</summary>
-    public string Algorithm => IreVla is null ? "ript" : "ire-vla";
+    /// <summary>
+    /// With <see cref="IreVla"/>: each round's RL iterations are RIPT's own (RLOO + PPO on the parameters RIPT trains, with
+    /// <see cref="Ript"/>'s knobs and dynamic rejection), followed by iRe-VLA's supervised iteration on the expert demos ∪
+    /// RIPT's successful rollouts: the demo-replay control "RIPT with the same expert replay" (ript-replay).
+    /// </summary>
+    [Id(19)] public bool RiptRl { get; init; }
+
+    /// <summary>The checkpoint stage of this run's own checkpoints ("ript", "ire-vla" or "ript-replay").</summary>
+    public string Algorithm => IreVla is null ? "ript" : RiptRl ? "ript-replay" : "ire-vla";
 
     public string CheckpointDirectory => Path.Combine(OutDirectory, "checkpoint");
     public string MetricsPath => Path.Combine(OutDirectory, "metrics.jsonl");
