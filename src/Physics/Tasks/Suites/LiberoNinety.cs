@@ -280,7 +280,7 @@ public static class LiberoNinety
         yield return Task("kitchen-scene5", "put the black bowl on the plate", kitchen, new On(bowl5.Name, "plate_1"), scene5, false, bowl5.Name, "plate_1")
             with { Expert = LiberoExperts.VesselOnPlate(bowl5, "plate_1", 0.15, Others(scene5, bowl5.Name, "plate_1")) };
         yield return Task("kitchen-scene5", "put the black bowl on top of the cabinet", kitchen, onTop(bowl5.Name, white5), scene5, false, bowl5.Name)
-            with { Expert = LiberoNinetyExperts.VesselToSite(bowl5, white5.TopSide, 0.32, Others(scene5, bowl5.Name)) };
+            with { Expert = LiberoNinetyExperts.VesselToSite(bowl5, white5.TopSide, 0.32, Others(scene5, bowl5.Name), [(white5, 0, "top")]) };
 
         // KITCHEN_SCENE6: libero-10's (the microwave on the left, open; the two mugs).
         var scene6 = sceneOf(ten, "kitchen-scene6");
