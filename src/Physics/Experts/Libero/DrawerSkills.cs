@@ -57,7 +57,8 @@ public static class DrawerSkills
         Vec3 End(MjData d) => drawer.Handle(d) + drawer.Out * Cabinet.HandleHalfSize.Y - point * 0.0054;
         yield return new("pre-push", d => End(d) - point * 0.08, 1, Point: point, Tolerance: 0.012, MaxSteps: 70);
         yield return new("to-handle-end", d => End(d) - point * 0.01, 1, Point: point, Tolerance: 0.006, Speed: 0.4, MaxSteps: 40);
-        yield return new("push", d => End(d) - drawer.Out * 0.04, 1, Point: point, Tolerance: 0, Speed: 0.4, MaxSteps: 60,
+        // The damped slide closes 2.5–3 mm a step under the pitched push: 16 cm takes 55–60 steps, so 90 are allowed.
+        yield return new("push", d => End(d) - drawer.Out * 0.04, 1, Point: point, Tolerance: 0, Speed: 0.4, MaxSteps: 90,
             Done: d => drawer.Q(d) > goal);
         yield return new("back-off", d => End(d) - point * 0.10, 1, Point: point, Tolerance: 0.02, Latch: true);
     }
