@@ -42,6 +42,21 @@ public sealed class DrawerProbe
     /// <summary>Centre of the drawer's inside bottom surface (world).</summary>
     public Vec3 Floor(MjData data) => OnDrawer(data, _floor);
 
+    /// <summary>
+    /// The drawer's front as three upright columns along it, where the handles stand out: an open drawer
+    /// is an obstacle a hand reaching past it has to keep clear of, as loose neighbours are.
+    /// </summary>
+    public IEnumerable<HandClearance.Column> Front(MjData data)
+    {
+        // From the cabinet's foot to 1 cm over the handle.
+        var foot = ToWorld(data, Vec3.Zero).Z;
+        foreach (var x in new[] { -0.085, 0, 0.085 })
+        {
+            var p = OnDrawer(data, new Vec3(x, _handle.Y, 0));
+            yield return new HandClearance.Column(p.WithZ(foot), 0.045, _handle.Z + Cabinet.HandleHalfSize.Z + 0.01);
+        }
+    }
+
     /// <summary>A point given in the cabinet frame with the drawer closed, carried along by the drawer (world).</summary>
     public Vec3 OnDrawer(MjData data, Vec3 local) => ToWorld(data, local + new Vec3(0, Q(data), 0));
 

@@ -140,17 +140,22 @@ public static class LiberoLongExperts
                 Vec3 Grip(MjData d, Vec3 centre, double z) => oven.Local(d, centre + new Vec3(0, -wall, 0)).WithZ(z);
                 var carryZ = z0 + floor + clearance + below;
                 var setZ = z0 + floor + 0.003 + below;
+                // The hand comes over the mug with its fingertips 4 cm above the microwave's roof: the door, open as
+                // little as 75°, reaches with its free edge beside the mug, its top as high as the roof, and the hand
+                // coming in lower catches it and pushes it round.
+                var overZ = Math.Max(table + 0.20, z0 + Microwave.Height + 0.04);
                 return MugIn(hand, d => item.Position(d) + radial * wall + new Vec3(0, 0, below), handYaw,
-                        d => Grip(d, front, carryZ), d => Grip(d, inside, carryZ), d => Grip(d, inside, setZ), depth + 0.015, table)
+                        d => Grip(d, front, carryZ), d => Grip(d, inside, carryZ), d => Grip(d, inside, setZ), depth + 0.015, overZ)
                     .Concat(CloseDoor(hand, oven, d0.Qpos[door], d => d.Qpos[door], handYaw));
             });
         };
 
     /// <param name="rise">How far the open hand rises before backing out: its inside finger then clears the rim.</param>
+    /// <param name="overZ">Height of the grip site when it comes over the mug.</param>
     private static IEnumerable<Waypoint> MugIn(PandaMotion hand, Func<MjData, Vec3> grasp, double yaw,
-        Func<MjData, Vec3> front, Func<MjData, Vec3> inside, Func<MjData, Vec3> set, double rise, double table)
+        Func<MjData, Vec3> front, Func<MjData, Vec3> inside, Func<MjData, Vec3> set, double rise, double overZ)
     {
-        yield return new("over-mug", d => grasp(d).WithZ(table + 0.20), -1, yaw, Tolerance: 0.02, MinSteps: 6, MaxSteps: 50);
+        yield return new("over-mug", d => grasp(d).WithZ(overZ), -1, yaw, Tolerance: 0.02, MinSteps: 6, MaxSteps: 50);
         yield return new("above-mug", d => grasp(d) + new Vec3(0, 0, 0.10), -1, yaw, Tolerance: 0.01, MaxSteps: 70);
         yield return new("descend", grasp, -1, yaw, Tolerance: 0.004, Speed: 0.3, MaxSteps: 40);
         yield return new("close", grasp, 1, yaw, Tolerance: 1, MinSteps: 10, Latch: true);

@@ -125,9 +125,17 @@ public static class LiberoNinetyExperts
 
     /// <summary>A vessel (bowl, mug) set down on a flat site (a table zone, a fixture's top), grasped on a side clear of its neighbours.</summary>
     public static Func<TaskModel, IExpert> VesselToSite(Vessel vessel, string site, double carryHeight, params IScenePart[] neighbours) =>
+        VesselToSite(vessel, site, carryHeight, neighbours, []);
+
+    /// <summary>
+    /// As <see cref="VesselToSite(Vessel, string, double, IScenePart[])"/>, the fronts of open drawers (cabinet, its
+    /// placement yaw, level) counted among the neighbours the grasped side keeps clear of.
+    /// </summary>
+    public static Func<TaskModel, IExpert> VesselToSite(Vessel vessel, string site, double carryHeight, IReadOnlyList<IScenePart> neighbours,
+        IReadOnlyList<(Cabinet Cabinet, double Yaw, string Level)> openDrawers) =>
         t =>
         {
-            var place = new VesselMove(t, vessel, neighbours);
+            var place = new VesselMove(t, vessel, neighbours, openDrawers);
             var target = t.Model.SiteId(site);
             var table = t.Spec.WorkspaceOffset.Z;
             return new WaypointExpert(t, d0 => place.Plan(d0, d =>
@@ -139,18 +147,42 @@ public static class LiberoNinetyExperts
         };
 
     /// <summary>One vessel picked by its wall on the side <see cref="LiberoExperts.ClearSide"/> picks from the start state, and set down.</summary>
-    private sealed class VesselMove(TaskModel t, Vessel vessel, IReadOnlyList<IScenePart> neighbours)
+    private sealed class VesselMove(TaskModel t, Vessel vessel, IReadOnlyList<IScenePart> neighbours,
+        IReadOnlyList<(Cabinet Cabinet, double Yaw, string Level)>? openDrawers = null)
     {
         private readonly PandaMotion _hand = new(t.Model);
         private readonly BodyProbe _item = new(t.Model, vessel.Name);
-        private readonly (BodyProbe Probe, double Radius)[] _others = neighbours.Select(n => (new BodyProbe(t.Model, n.Name), n.Radius)).ToArray();
+        private readonly (BodyProbe Probe, double Radius, IScenePart Part)[] _others = neighbours.Select(n => (new BodyProbe(t.Model, n.Name), n.Radius, n)).ToArray();
+        private readonly DrawerProbe[] _drawers = (openDrawers ?? []).Select(o => new DrawerProbe(t.Model, o.Cabinet, o.Level, o.Yaw)).ToArray();
         private readonly double _table = t.Spec.WorkspaceOffset.Z;
 
         public IEnumerable<Waypoint> Plan(MjData d0, Func<MjData, Vec3> placeAt, double carryHeight, double lowerSpeed = 0.25)
         {
-            var side = LiberoExperts.ClearSide(vessel, _item.Position(d0), _others.Select(o => (o.Probe.Position(d0), o.Radius)));
+            var side = _drawers.Length == 0 ? LiberoExperts.ClearSide(vessel, _item.Position(d0), _others.Select(o => (o.Probe.Position(d0), o.Radius)))
+                : PalmClearSide(d0);
             return PickPlaceSkills.PickAndPlace(_hand, _item, d => LiberoExperts.WallGrasp(vessel, _item, side, d), side - Math.PI / 2,
                 placeAt, _table + carryHeight, lowerSpeed: lowerSpeed);
+        }
+
+        /// <summary>
+        /// The side to grasp from beside open drawers: the robot-facing one unless the hand at the grasp (the 20 cm palm
+        /// as well as the fingers, <see cref="HandClearance"/>) comes within 1.5 cm of a neighbour or a drawer's front,
+        /// then the candidate with the most room. Beside an open drawer the palm, not the outer finger that
+        /// <see cref="LiberoExperts.ClearSide"/> looks at, is what catches: on the drawer's handle, or on a tall bottle.
+        /// </summary>
+        private double PalmClearSide(MjData d0)
+        {
+            var columns = _others.Select(o => new HandClearance.Column(o.Probe.Position(d0) - new Vec3(0, 0, o.Part.OriginHeight),
+                    Math.Max(0, o.Radius - 0.005), o.Part.Height))
+                .Concat(_drawers.SelectMany(d => d.Front(d0))).ToList();
+            double Room(double side) => HandClearance.Gap(LiberoExperts.WallGrasp(vessel, _item, side, d0), new Vec3(0, 0, -1),
+                HandClearance.OpeningAt(side - Math.PI / 2), columns);
+            const double robotSide = Math.PI;
+            // The far sides too, last: a low vessel lets the hand reach over it, and between a tall bottle on the robot's
+            // side and a drawer behind, the palm only fits square to them on the far side.
+            double[] candidates = [robotSide, robotSide - Math.PI / 4, robotSide + Math.PI / 4, robotSide - Math.PI / 2, robotSide + Math.PI / 2,
+                Math.PI / 4, -Math.PI / 4, 0];
+            return Room(robotSide) >= 0.015 ? robotSide : candidates.MaxBy(Room);
         }
     }
 }

@@ -1,5 +1,6 @@
 using RiptOrleans.Physics.Geometry;
 using RiptOrleans.Physics.Mujoco;
+using RiptOrleans.Physics.Robots;
 using RiptOrleans.Physics.Scenes;
 using RiptOrleans.Physics.Scenes.Objects;
 using RiptOrleans.Physics.Tasks;
@@ -48,6 +49,33 @@ public static class LiberoObjectExperts
             return new WaypointExpert(t, d0 => drops.SelectMany(d => d.Plan(d0)));
         };
 
+    /// <summary>Width the open fingers span less what a grasp needs on either side of the item to close on it safely.</summary>
+    private const double BoxSpan = 2 * PandaArm.FingerTravel - 2 * 0.006;
+
+    /// <summary>
+    /// Hand yaws, relative to square across a box's short side, that a box may be grasped at: 0 first, then turns either
+    /// way up to the largest whose footprint across the fingers (2 (hy cos θ + hx sin θ)) still fits
+    /// <see cref="BoxSpan"/>. The palm is 20 cm along the opening axis: square across a small box (butter, cream
+    /// cheese) it comes down on a tall carton 10 cm beside it, which a turn of 15–20° clears; the fingers turn the box
+    /// square as they close.
+    /// </summary>
+    internal static IEnumerable<double> BoxTurns(BoxObject box)
+    {
+        yield return 0;
+        var h = box.HalfSize;
+        // The largest θ with 2 (hy cos θ + hx sin θ) ≤ span: hy cos θ + hx sin θ = R sin(θ + φ), R = |(hx, hy)|, φ = atan2(hy, hx).
+        var r = Math.Sqrt(h.X * h.X + h.Y * h.Y);
+        var half = BoxSpan / 2;
+        if (half <= h.Y)
+            yield break;
+        var max = half >= r ? Math.PI / 4 : Math.Min(Math.PI / 4, Math.Asin(half / r) - Math.Atan2(h.Y, h.X));
+        foreach (var f in new[] { 0.5, 1.0 })
+        {
+            yield return f * max;
+            yield return -f * max;
+        }
+    }
+
     /// <summary>One item into one container in one model: ids resolved once, the grasp chosen from the state at the start.</summary>
     private sealed class ContainerDrop(TaskModel t, IScenePart item, string container, string region, double wallHeight,
         IReadOnlyList<IScenePart> neighbours, double carryHeight)
@@ -67,11 +95,12 @@ public static class LiberoObjectExperts
             var lift = Math.Max(item is BoxObject ? 0.002 : 0, item.Height - item.OriginHeight - BelowTop);
             var yaw0 = _item.Yaw(d0);
             var axis = new Vec3(Math.Cos(yaw0), Math.Sin(yaw0), 0);
-            // A box across its short side (local y), anywhere along the middle of its long side; a can at any yaw;
-            // a bottle or a carton square to one of its faces (seen corner-on it is too wide for the fingers).
+            // A box across its short side (local y), anywhere along the middle of its long side, square to it first and
+            // then turned a little either way (BoxTurns); a can at any yaw; a bottle or a carton square to one of its
+            // faces (seen corner-on it is too wide for the fingers).
             var candidates = item switch
             {
-                BoxObject => new[] { 0.0, -0.008, 0.008, -0.015, 0.015 }.Select(s => (Yaw: yaw0, Along: axis * s)),
+                BoxObject box => BoxTurns(box).SelectMany(turn => new[] { 0.0, -0.008, 0.008, -0.015, 0.015 }.Select(s => (Yaw: yaw0 + turn, Along: axis * s))),
                 Can => new[] { 0.0, Math.PI / 4, Math.PI / 2, 3 * Math.PI / 4 }.Select(y => (Yaw: yaw0 + y, Along: Vec3.Zero)),
                 _ => new[] { 0.0, Math.PI / 2 }.Select(y => (Yaw: yaw0 + y, Along: Vec3.Zero)),
             };

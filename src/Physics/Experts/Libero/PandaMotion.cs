@@ -24,6 +24,9 @@ public sealed class PandaMotion
     /// <summary>Sign of the last joint's turn per unit of yaw: its axis runs along the fingers, which point down (measured).</summary>
     private const double WristSign = -1;
 
+    /// <summary>The last joint's range is ±2.90 rad: a turn that leaves it within this keeps clear of the stop.</summary>
+    private const double WristSafe = 2.6;
+
     public Vec3 GripPosition(MjData data) => Vec3.From(data.SiteXpos, _site);
 
     /// <summary>Distance between the fingers' inner faces (m).</summary>
@@ -60,7 +63,11 @@ public sealed class PandaMotion
         var delta = Math.IEEERemainder(yaw - Math.Atan2(-now.X, now.Y), Math.PI);
         var wrist = data.Qpos[_wrist];
         var other = delta - Math.Sign(delta) * Math.PI;
-        if (Math.Abs(wrist + WristSign * other) < Math.Abs(wrist + WristSign * delta))
+        // A turn of under 45° that keeps the wrist within its range is kept: with the wrist past ±π/2 the other yaw is
+        // always nearer the middle, and once the hand had reached its yaw (delta hovering about 0) a sign change of delta
+        // started a half turn mid-motion, swinging a carried mug round in the fingers.
+        var small = Math.Abs(delta) < Math.PI / 4 && Math.Abs(wrist + WristSign * delta) < WristSafe;
+        if (!small && Math.Abs(wrist + WristSign * other) < Math.Abs(wrist + WristSign * delta))
             delta = other;
         var goalYaw = Math.Atan2(-now.X, now.Y) + delta;
         var x = new Vec3(-Math.Sin(goalYaw), Math.Cos(goalYaw), 0);

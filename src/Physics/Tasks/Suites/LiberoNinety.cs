@@ -33,15 +33,13 @@ public static class LiberoNinety
     [
         "kitchen-scene10-put-the-chocolate-pudding-in-the-top-drawer-of-the-cabinet-and-close-it", // 0 % clean, 0 % noisy
         "kitchen-scene1-open-the-top-drawer-of-the-cabinet-and-put-the-bowl-in-it", // 32 % clean, 30 % noisy
-        "kitchen-scene4-close-the-bottom-drawer-of-the-cabinet", // 88 % clean, 68 % noisy: it stalls 3–4 mm short of shut
-        "kitchen-scene4-close-the-bottom-drawer-of-the-cabinet-and-open-the-top-drawer", // 90 % clean, 70 % noisy
         "kitchen-scene4-put-the-black-bowl-in-the-bottom-drawer-of-the-cabinet", // 3 timeouts in the first 42 clean
         "kitchen-scene4-put-the-wine-bottle-on-the-wine-rack", // 3 timeouts in the first 8 clean
         "kitchen-scene5-put-the-black-bowl-on-the-plate", // 46 % clean, 42 % noisy
-        "kitchen-scene5-put-the-black-bowl-on-top-of-the-cabinet", // 3 timeouts in the first 5 clean
-        "kitchen-scene6-put-the-yellow-and-white-mug-to-the-front-of-the-white-mug", // 3 timeouts in the first 4 clean
-        "kitchen-scene7-put-the-white-bowl-to-the-right-of-the-plate", // 100 % clean; noisy not measured yet
-        "living-room-scene2-pick-up-the-butter-and-put-it-in-the-basket", // 86 % clean, 88 % noisy
+        // Grasped on the side the whole hand clears the ketchup and the open drawer from: 3 timeouts in the first 37 clean
+        // (a far-side grasp lets the bowl slip).
+        "kitchen-scene5-put-the-black-bowl-on-top-of-the-cabinet",
+        "kitchen-scene6-put-the-yellow-and-white-mug-to-the-front-of-the-white-mug", // 3 timeouts in the first 4 clean (again with the wrist's small-turn rule)
         "living-room-scene5-put-the-red-mug-on-the-left-plate", // not measured yet
         "living-room-scene5-put-the-red-mug-on-the-right-plate", // not measured yet
         "living-room-scene5-put-the-white-mug-on-the-left-plate", // 80 % clean, 80 % noisy
@@ -280,7 +278,7 @@ public static class LiberoNinety
         yield return Task("kitchen-scene5", "put the black bowl on the plate", kitchen, new On(bowl5.Name, "plate_1"), scene5, false, bowl5.Name, "plate_1")
             with { Expert = LiberoExperts.VesselOnPlate(bowl5, "plate_1", 0.15, Others(scene5, bowl5.Name, "plate_1")) };
         yield return Task("kitchen-scene5", "put the black bowl on top of the cabinet", kitchen, onTop(bowl5.Name, white5), scene5, false, bowl5.Name)
-            with { Expert = LiberoNinetyExperts.VesselToSite(bowl5, white5.TopSide, 0.32, Others(scene5, bowl5.Name)) };
+            with { Expert = LiberoNinetyExperts.VesselToSite(bowl5, white5.TopSide, 0.32, Others(scene5, bowl5.Name), [(white5, 0, "top")]) };
 
         // KITCHEN_SCENE6: libero-10's (the microwave on the left, open; the two mugs).
         var scene6 = sceneOf(ten, "kitchen-scene6");

@@ -41,4 +41,31 @@ public class DrawerProbeTests
         var region = Vec3.From(data.SiteXpos, model.SiteId(cabinet.Region("top")));
         Assert.True((region - probe.Floor(data)).NormXy < 1e-9);
     }
+
+    [Fact]
+    public void Front_DrawerOpened_ColumnsMoveWithItsFrontFromTheFootToOverTheHandle()
+    {
+        var cabinet = new Cabinet("cabinet", Rgba.Wood);
+        var scene = new SceneBuilder("drawer-front");
+        cabinet.Build(scene, new Vec3(0, 0.30, 0.9), 0);
+        using var model = MjModel.FromXml(scene.ToXml());
+        using var data = new MjData(model);
+        var probe = new DrawerProbe(model, cabinet, "top", 0);
+        var q = model.JointQposAddress(model.JointId(cabinet.Joint("top")));
+        data.Qpos[q] = -0.15;
+        data.Forward();
+
+        var columns = probe.Front(data).ToList();
+
+        Assert.Equal(3, columns.Count);
+        var handle = probe.Handle(data);
+        foreach (var c in columns)
+        {
+            // On the handle's line across the drawer, standing on the cabinet's foot and reaching 1 cm over the handle's top.
+            Assert.Equal(handle.Y, c.Bottom.Y, 9);
+            Assert.Equal(0.9, c.Bottom.Z, 9);
+            Assert.Equal(handle.Z + Cabinet.HandleHalfSize.Z + 0.01, c.Bottom.Z + c.Height, 9);
+        }
+        Assert.Contains(columns, c => Math.Abs(c.Bottom.X - handle.X) < 1e-9);
+    }
 }
