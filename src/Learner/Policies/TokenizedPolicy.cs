@@ -126,8 +126,7 @@ public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages, IFroze
     {
         using var scope = TensorScope.Open();
         var target = Targets(decisions);
-        var logits = SamplingLogits(Head.Forward(FinalNorm.Forward(headInputs)));
-        return Functional.LogSoftmax(logits, -1).Gather(2, target.Unsqueeze(2)).Squeeze(2).Sum(1).MoveToOuter();
+        return TargetLogProbs(Head.Forward(FinalNorm.Forward(headInputs)), target).Sum(1).MoveToOuter();
     }
 
     /// <summary>The decisions' sampled tokens, N × TokensPerChunk, checked.</summary>
@@ -183,20 +182,9 @@ public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages, IFroze
         using var noGrad = Grad.Disabled();
         using var scope = TensorScope.Open();
         var obs = ObservationBatch.From(batch, Config, Observation.Layout, _tokenizer);
-        var context = Observation.Forward(obs);
         var n = batch.Count;
-        var prefix = Torch.Torch.Full([n, 1], _vocab, DType.Int64);
-        var logProb = Torch.Torch.Zeros([n]);
-        for (var j = 0; j < _tokens; j++)
-        {
-            var logits = PriorLogits(context, prefix).Select(1, j);
-            using var dist = new Distributions.Categorical(SamplingLogits(logits));
-            var next = mode == ActMode.Greedy ? logits.ArgMax(-1) : dist.Sample(generator);
-            // scored under the distribution sampled from, as LogProb re-scores it (greedy decisions too)
-            logProb = logProb + dist.LogProb(next);
-            prefix = Tensor.Cat([prefix, next.Unsqueeze(1)], 1);
-        }
-        var tokens = prefix.Slice(1, 1, _tokens + 1).Contiguous().ToArray<long>();
+        var (decoded, logProb) = Decode(Observation.Forward(obs), mode, generator);
+        var tokens = decoded.ToArray<long>();
         var chunks = Actions.Denormalize(Autoencoder.DecodeTokens(tokens, n)).ToArray<float>();
         var lp = logProb.ToArray<float>();
         var chunkSize = Config.ChunkLength * ActionDim;
@@ -208,6 +196,28 @@ public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages, IFroze
             result[i] = new PolicyDecision(actions, tokens.AsSpan(i * _tokens, _tokens).ToArray(), null, lp[i]);
         }
         return result;
+    }
+
+    /// <summary>
+    /// The skill tokens (B × TokensPerChunk) of one chunk per context row, drawn one after another from the sampling
+    /// distribution (greedy: each step's argmax), and their summed log-probs (B) under that distribution, as LogProb
+    /// re-scores them (greedy decisions too).
+    /// </summary>
+    private (Tensor Tokens, Tensor LogProb) Decode(Tensor context, ActMode mode, Generator? generator)
+    {
+        using var scope = TensorScope.Open();
+        var n = context.Size(0);
+        var prefix = Torch.Torch.Full([n, 1], _vocab, DType.Int64);
+        var logProb = Torch.Torch.Zeros([n]);
+        for (var j = 0; j < _tokens; j++)
+        {
+            var logits = PriorLogits(context, prefix).Select(1, j);
+            using var dist = new Distributions.Categorical(SamplingLogits(logits));
+            var next = mode == ActMode.Greedy ? logits.ArgMax(-1) : dist.Sample(generator);
+            logProb = logProb + dist.LogProb(next);
+            prefix = Tensor.Cat([prefix, next.Unsqueeze(1)], 1);
+        }
+        return (prefix.Slice(1, 1, _tokens + 1).Contiguous().MoveToOuter(), logProb.MoveToOuter());
     }
 
     public Tensor LogProb(IReadOnlyList<ScoredDecision> decisions)
@@ -228,8 +238,14 @@ public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages, IFroze
         using var scope = TensorScope.Open();
         var target = Targets(decisions);
         var obs = ObservationBatch.From(decisions.Select(d => d.Observation).ToList(), Config, Observation.Layout, _tokenizer);
-        var logits = SamplingLogits(PriorLogits(Observation.Forward(obs), TeacherPrefix(target)));
-        return Functional.LogSoftmax(logits, -1).Gather(2, target.Unsqueeze(2)).Squeeze(2).MoveToOuter();
+        return TargetLogProbs(PriorLogits(Observation.Forward(obs), TeacherPrefix(target)), target).MoveToOuter();
+    }
+
+    /// <summary>Log-probs (N × TokensPerChunk) of the target tokens under the sampling distribution of the prior's logits (N × TokensPerChunk × V).</summary>
+    private Tensor TargetLogProbs(Tensor logits, Tensor target)
+    {
+        using var scope = TensorScope.Open();
+        return Functional.LogSoftmax(SamplingLogits(logits), -1).Gather(2, target.Unsqueeze(2)).Squeeze(2).MoveToOuter();
     }
 
     /// <summary>Below the top-k logits: far enough that exp underflows to 0 in float32, finite so a log-ratio never is ±∞ or NaN.</summary>
@@ -288,15 +304,7 @@ public sealed class TokenizedPolicy : Module, IPolicy, ISupervisedStages, IFroze
             var p = Functional.Softmax(PriorLogits(context, TeacherPrefix(target)), -1);
             var (top, arg) = p.TopK(1, -1);
             var accuracy = arg.Squeeze(-1).Eq(target).To(DType.Float32).Mean().Item();
-            var prefix = Torch.Torch.Full([windows.Count, 1], _vocab, DType.Int64);
-            var greedyLogProb = Torch.Torch.Zeros([windows.Count]);
-            for (var j = 0; j < _tokens; j++)
-            {
-                var logits = PriorLogits(context, prefix).Select(1, j);
-                var next = logits.ArgMax(-1);
-                greedyLogProb = greedyLogProb + Functional.LogSoftmax(SamplingLogits(logits), -1).Gather(1, next.Unsqueeze(1)).Squeeze(1);
-                prefix = Tensor.Cat([prefix, next.Unsqueeze(1)], 1);
-            }
+            var (_, greedyLogProb) = Decode(context, ActMode.Greedy, null);
             return (accuracy, top.Mean().Item(), p.Gather(2, target.Unsqueeze(2)).Mean().Item(), greedyLogProb.Exp().Mean().Item());
         }
         finally

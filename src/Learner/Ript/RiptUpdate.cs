@@ -117,8 +117,11 @@ public static class RiptUpdate
         if (unknown.Count > 0)
             throw new ArgumentException($"train.group_learning_rates names unknown groups [{string.Join(", ", unknown)}]; " +
                 $"this policy's groups are [{string.Join(", ", groups.Select(g => g.Name))}]");
-        return new Optim.AdamW(groups.Select(g => new Optim.ParamGroup(g.Parameters, o.GroupLearningRates.GetValueOrDefault(g.Name, o.LearningRate), o.WeightDecay)));
+        return new Optim.AdamW(groups.Select(g => new Optim.ParamGroup(g.Parameters, ConfiguredRate(o, g.Name), o.WeightDecay)));
     }
+
+    /// <summary>A parameter group's configured rate: its entry in GroupLearningRates, else LearningRate.</summary>
+    private static double ConfiguredRate(RiptOptions o, string group) => o.GroupLearningRates.GetValueOrDefault(group, o.LearningRate);
 
     /// <summary>Every group's rate ÷ 1.5 past 2 × TargetKl, × 1.5 under TargetKl / 2, kept within [its configured rate / 100, × 10].</summary>
     private static void AdaptLearningRate(Optim.AdamW optimizer, IReadOnlyList<double> configured, RiptOptions o, double kl)
@@ -142,7 +145,7 @@ public static class RiptUpdate
         // each optimizer group's configured rate (CreateOptimizer's order), the centre of its adaptive range
         var named = policy.RlParameterGroups();
         var configuredRates = Enumerable.Range(0, optimizer.GroupCount)
-            .Select(g => named.Count == optimizer.GroupCount ? o.GroupLearningRates.GetValueOrDefault(named[g].Name, o.LearningRate) : o.LearningRate).ToArray();
+            .Select(g => named.Count == optimizer.GroupCount ? ConfiguredRate(o, named[g].Name) : o.LearningRate).ToArray();
         var decisions = b.Sum(s => s.Decisions.Count);
         // Dropout off: old and new log-probs must differ only through the weights (r = 1 before the first step).
         policy.Train(false);
